@@ -1,0 +1,70 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { CredentialsSignin } from "next-auth";
+import { getFormatter } from "next-intl/server";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { signIn, signOut } from "@/lib/auth";
+import { AppError, validation } from "@/lib/errors";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { ROLE_HOME } from "@/lib/roles";
+import { findLandingOf, findPasswordHash, updatePassword } from "./data";
+import { hashPassword, verifyPassword } from "./password";
+import { changePasswordSchema, localeSchema, loginSchema } from "./schemas";
+
+export const login = defineAction({
+  schema: loginSchema,
+  permission: "public",
+  async run({ mobile, password }) {
+    try {
+      await signIn("credentials", { mobile, password, redirect: false });
+    } catch (error) {
+      if (!(error instanceof CredentialsSignin)) throw error;
+      const [reason, retryAt] = (error.code ?? "invalid").split(/:(.+)/);
+      if ((reason === "lockedAccount" || reason === "lockedIp") && retryAt) {
+        const format = await getFormatter();
+        throw new AppError("RATE_LIMITED", `login.${reason}`, undefined, { time: format.dateTime(new Date(retryAt), "long") });
+      }
+      throw new AppError("VALIDATION", reason === "disabled" ? "login.disabled" : "login.invalid");
+    }
+    const landing = await findLandingOf(mobile);
+    redirect(!landing || landing.mustChangePassword ? "/account/password" : ROLE_HOME[landing.role]);
+  },
+});
+
+export const logout = defineAction({
+  schema: z.object({}),
+  permission: "public",
+  async run() {
+    await signOut({ redirectTo: "/login" });
+  },
+});
+
+export const changePassword = defineAction({
+  schema: changePasswordSchema,
+  permission: "account.self",
+  async run({ currentPassword, newPassword }, user) {
+    const stored = await findPasswordHash(user!.id);
+    if (!stored || !(await verifyPassword(stored, currentPassword))) {
+      throw validation({ currentPassword: ["currentPasswordWrong"] });
+    }
+    await updatePassword(user!.id, await hashPassword(newPassword));
+    // Every session, this one included, ended with the version bump: sign in again with the new password.
+    await signOut({ redirectTo: "/login?changed=1" });
+  },
+});
+
+export const setLocale = defineAction({
+  schema: localeSchema,
+  permission: "public",
+  async run({ locale }) {
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  },
+});
+
+/** The header's sign-out button posts a plain form. */
+export async function logoutForm(): Promise<void> {
+  await logout(null, {});
+}

@@ -1,0 +1,216 @@
+// Reads and validates everything under content/. Pure with respect to the database: it returns either
+// the whole validated content or every problem found, each naming the file and the field.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import {
+  courseFrontmatterSchema,
+  industriesFileSchema,
+  lessonFrontmatterSchema,
+  planPeriodsFileSchema,
+  positionsFileSchema,
+  questionsFileSchema,
+  regionsFileSchema,
+  type CourseFrontmatter,
+  type IndustriesFile,
+  type LessonFrontmatter,
+  type PlanPeriodsFile,
+  type PositionsFile,
+  type QuestionInput,
+  type RegionsFile,
+} from "./schemas";
+
+export type ContentProblem = { file: string; field: string; message: string };
+
+export type LoadedLesson = LessonFrontmatter & { position: number; body: string; sourcePath: string; contentHash: string };
+export type LoadedQuestion = QuestionInput & { sourcePath: string; contentHash: string };
+export type LoadedCourse = CourseFrontmatter & {
+  description: string;
+  sourcePath: string;
+  contentHash: string;
+  lessons: LoadedLesson[];
+  questions: LoadedQuestion[];
+};
+
+export type LoadedContent = {
+  regions: RegionsFile;
+  industries: IndustriesFile;
+  positions: PositionsFile;
+  periods: PlanPeriodsFile;
+  courses: LoadedCourse[];
+};
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(`content/ has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+
+function fieldOf(issuePath: readonly PropertyKey[]): string {
+  return issuePath.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "") || "(root)";
+}
+
+class Collector {
+  problems: ContentProblem[] = [];
+  constructor(private root: string) {}
+  rel(file: string) {
+    return path.relative(this.root, file).split(path.sep).join("/");
+  }
+  add(file: string, field: string, message: string) {
+    this.problems.push({ file: this.rel(file), field, message });
+  }
+  /** Parses `data` with `schema`, recording each issue against `file`; undefined when invalid. */
+  parse<S extends z.ZodType>(file: string, schema: S, data: unknown, prefix = ""): z.output<S> | undefined {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const field = fieldOf(issue.path);
+      this.add(file, prefix ? (field === "(root)" ? prefix : `${prefix}.${field}`) : field, issue.message);
+    }
+    return undefined;
+  }
+  readYaml(file: string): unknown {
+    try {
+      return parseYaml(readFileSync(file, "utf8"));
+    } catch (error) {
+      this.add(file, "(file)", `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      return undefined;
+    }
+  }
+  readMarkdown(file: string): { data: unknown; content: string } | undefined {
+    try {
+      const parsed = matter(readFileSync(file, "utf8"));
+      return { data: parsed.data, content: parsed.content.trim() };
+    } catch (error) {
+      this.add(file, "frontmatter", `not valid YAML frontmatter: ${(error as Error).message.split("\n")[0]}`);
+      return undefined;
+    }
+  }
+}
+
+const listDir = (dir: string, ext: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
+
+export function loadContent(root = path.join(process.cwd(), "content")): LoadedContent {
+  const c = new Collector(root);
+  const ref = (name: string) => path.join(root, "reference", name);
+
+  const regions = existsSync(ref("regions.yaml")) ? c.parse(ref("regions.yaml"), regionsFileSchema, c.readYaml(ref("regions.yaml"))) : (c.add(ref("regions.yaml"), "(file)", "missing"), undefined);
+  const industries = existsSync(ref("industries.yaml")) ? c.parse(ref("industries.yaml"), industriesFileSchema, c.readYaml(ref("industries.yaml"))) : (c.add(ref("industries.yaml"), "(file)", "missing"), undefined);
+  const positions = existsSync(ref("positions.yaml")) ? c.parse(ref("positions.yaml"), positionsFileSchema, c.readYaml(ref("positions.yaml"))) : (c.add(ref("positions.yaml"), "(file)", "missing"), undefined);
+  const periods = existsSync(ref("plan-periods.yaml")) ? c.parse(ref("plan-periods.yaml"), planPeriodsFileSchema, c.readYaml(ref("plan-periods.yaml"))) : (c.add(ref("plan-periods.yaml"), "(file)", "missing"), undefined);
+
+  if (regions) checkRegions(c, ref("regions.yaml"), regions);
+  const industryCodes = new Set(industries?.industries.map((i) => i.code));
+  const positionCodes = new Set(positions?.positions.map((p) => p.code));
+  if (industries) checkUnique(c, ref("industries.yaml"), "industries", industries.industries.map((i) => i.code));
+  if (positions) checkUnique(c, ref("positions.yaml"), "positions", positions.positions.map((p) => p.code));
+  if (periods) {
+    checkUnique(c, ref("plan-periods.yaml"), "periods", periods.periods.map((p) => p.id));
+    periods.periods.forEach((p, i) => {
+      p.keyPositions.forEach((code, j) => positionCodes.has(code) || c.add(ref("plan-periods.yaml"), `periods[${i}].keyPositions[${j}]`, `unknown position ${code}`));
+      p.keyIndustries.forEach((code, j) => industryCodes.has(code) || c.add(ref("plan-periods.yaml"), `periods[${i}].keyIndustries[${j}]`, `unknown industry ${code}`));
+    });
+  }
+
+  const courses: LoadedCourse[] = [];
+  const coursesDir = path.join(root, "courses");
+  const courseDirs = existsSync(coursesDir) ? readdirSync(coursesDir).filter((d) => statSync(path.join(coursesDir, d)).isDirectory()).sort() : [];
+  const seenIds = new Map<string, string>(); // every id across courses, lessons and questions → its file
+  const claim = (file: string, field: string, kind: string, id: string) => {
+    const key = `${kind}:${id}`;
+    const previous = seenIds.get(key);
+    if (previous) c.add(file, field, `duplicate ${kind} id "${id}" (also in ${previous})`);
+    else seenIds.set(key, c.rel(file));
+  };
+
+  for (const dir of courseDirs) {
+    const courseFile = path.join(coursesDir, dir, "course.md");
+    if (!existsSync(courseFile)) {
+      c.add(courseFile, "(file)", "every course folder needs a course.md");
+      continue;
+    }
+    const md = c.readMarkdown(courseFile);
+    const front = md && c.parse(courseFile, courseFrontmatterSchema, md.data, "frontmatter");
+    if (!md || !front) continue;
+    claim(courseFile, "frontmatter.id", "course", front.id);
+    front.audience.positions.forEach((code, j) => positionCodes.has(code) || c.add(courseFile, `frontmatter.audience.positions[${j}]`, `unknown position ${code}`));
+    front.audience.industries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.industries[${j}]`, `unknown industry ${code}`));
+
+    const lessons: LoadedLesson[] = [];
+    for (const file of listDir(path.join(coursesDir, dir, "lessons"), ".md")) {
+      const lesson = c.readMarkdown(file);
+      const lf = lesson && c.parse(file, lessonFrontmatterSchema, lesson.data, "frontmatter");
+      if (!lesson || !lf) continue;
+      if (!lesson.content) c.add(file, "body", "a lesson needs a body (its reading text or video notes)");
+      claim(file, "frontmatter.id", "lesson", lf.id);
+      const position = lessons.length + 1;
+      lessons.push({ ...lf, position, body: lesson.content, sourcePath: c.rel(file), contentHash: hash([lf, lesson.content, position]) });
+    }
+    if (lessons.length === 0) c.add(path.join(coursesDir, dir, "lessons"), "(folder)", "a course needs at least one lesson file");
+
+    const lessonIds = new Set(lessons.map((l) => l.id));
+    const questions: LoadedQuestion[] = [];
+    for (const file of listDir(path.join(coursesDir, dir, "questions"), ".yaml")) {
+      const parsed = c.parse(file, questionsFileSchema, c.readYaml(file));
+      if (!parsed) continue;
+      parsed.questions.forEach((q, i) => {
+        claim(file, `questions[${i}].id`, "question", q.id);
+        if (q.lesson && !lessonIds.has(q.lesson)) c.add(file, `questions[${i}].lesson`, `no lesson "${q.lesson}" in this course`);
+        if (q.pool === "practice" && !q.lesson) c.add(file, `questions[${i}].lesson`, "a practice question names its lesson");
+        questions.push({ ...q, sourcePath: c.rel(file), contentHash: hash(q) });
+      });
+    }
+
+    courses.push({
+      ...front,
+      description: md.content,
+      sourcePath: c.rel(courseFile),
+      contentHash: hash([front, md.content]),
+      lessons,
+      questions,
+    });
+  }
+
+  if (c.problems.length > 0 || !regions || !industries || !positions || !periods) throw new ContentError(c.problems);
+  return { regions, industries, positions, periods, courses };
+}
+
+function checkUnique(c: Collector, file: string, field: string, values: string[]) {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) c.add(file, `${field}[${i}]`, `duplicate "${v}"`);
+    seen.add(v);
+  });
+}
+
+/** Each city lies inside its province, each county inside its city (GB/T 2260 code structure). */
+function checkRegions(c: Collector, file: string, regions: RegionsFile) {
+  const all: string[] = [];
+  regions.provinces.forEach((p, i) => {
+    all.push(p.code);
+    if (!p.code.endsWith("0000")) c.add(file, `provinces[${i}].code`, `${p.code} is not a province code (XX0000)`);
+    p.cities.forEach((city, j) => {
+      all.push(city.code);
+      if (!city.code.startsWith(p.code.slice(0, 2)) || !city.code.endsWith("00") || city.code.endsWith("0000"))
+        c.add(file, `provinces[${i}].cities[${j}].code`, `${city.code} is not a city code inside ${p.code}`);
+      city.counties.forEach((county, k) => {
+        all.push(county.code);
+        if (!county.code.startsWith(city.code.slice(0, 4)) || county.code.endsWith("00"))
+          c.add(file, `provinces[${i}].cities[${j}].counties[${k}].code`, `${county.code} is not a county code inside ${city.code}`);
+      });
+    });
+  });
+  checkUnique(c, file, "codes", all);
+}

@@ -1,0 +1,183 @@
+// Writes validated content into the database in one transaction: upsert by stable ids, archive what
+// left content/ (never delete: learners' progress and attempts point at these rows), skip what is
+// unchanged. Learner data (progress, attempts, certificates) is never touched here.
+import type { Db, Tx } from "@/lib/db";
+import type { LoadedContent } from "./load";
+
+export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions", { written: number; unchanged: number; archived: number }>;
+
+const emptyCount = () => ({ written: 0, unchanged: 0, archived: 0 });
+
+export async function syncContent(db: Db, content: LoadedContent): Promise<SyncReport> {
+  const report: SyncReport = {
+    regions: emptyCount(),
+    industries: emptyCount(),
+    positions: emptyCount(),
+    periods: emptyCount(),
+    courses: emptyCount(),
+    lessons: emptyCount(),
+    questions: emptyCount(),
+  };
+  await db.$transaction(
+    async (tx) => {
+      await syncReference(tx, content, report);
+      await syncCourses(tx, content, report);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return report;
+}
+
+async function syncReference(tx: Tx, content: LoadedContent, report: SyncReport) {
+  // Regions, parents before children.
+  const wanted: { code: string; name: string; level: "PROVINCE" | "CITY" | "COUNTY"; parentCode: string | null }[] = [];
+  for (const p of content.regions.provinces) {
+    wanted.push({ code: p.code, name: p.name, level: "PROVINCE", parentCode: null });
+    for (const city of p.cities) {
+      wanted.push({ code: city.code, name: city.name, level: "CITY", parentCode: p.code });
+      for (const county of city.counties) wanted.push({ code: county.code, name: county.name, level: "COUNTY", parentCode: city.code });
+    }
+  }
+  const existing = new Map((await tx.region.findMany()).map((r) => [r.code, r]));
+  for (const r of wanted) {
+    const have = existing.get(r.code);
+    if (have && have.name === r.name && have.level === r.level && have.parentCode === r.parentCode) {
+      report.regions.unchanged++;
+      continue;
+    }
+    await tx.region.upsert({ where: { code: r.code }, create: r, update: r });
+    report.regions.written++;
+  }
+
+  const industries = new Map((await tx.industry.findMany()).map((r) => [r.code, r]));
+  for (const [i, ind] of content.industries.industries.entries()) {
+    const row = { ...ind, sortOrder: i };
+    const have = industries.get(ind.code);
+    if (have && have.name === row.name && have.nameEn === row.nameEn && have.sortOrder === i) {
+      report.industries.unchanged++;
+      continue;
+    }
+    await tx.industry.upsert({ where: { code: ind.code }, create: row, update: row });
+    report.industries.written++;
+  }
+
+  const positions = new Map((await tx.positionCategory.findMany()).map((r) => [r.code, r]));
+  for (const [i, pos] of content.positions.positions.entries()) {
+    const row = { ...pos, sortOrder: i };
+    const have = positions.get(pos.code);
+    if (have && have.name === row.name && have.nameEn === row.nameEn && have.description === row.description && have.sortOrder === i) {
+      report.positions.unchanged++;
+      continue;
+    }
+    await tx.positionCategory.upsert({ where: { code: pos.code }, create: row, update: row });
+    report.positions.written++;
+  }
+
+  // Plan periods: small; rewrite their lists whole.
+  for (const p of content.periods.periods) {
+    const row = {
+      name: p.name,
+      nameEn: p.nameEn,
+      startYear: p.startYear,
+      endYear: p.endYear,
+      coverageTarget: p.coverageTarget,
+      satisfactionTarget: p.satisfactionTarget,
+      source: p.source,
+    };
+    await tx.planPeriod.upsert({ where: { id: p.id }, create: { id: p.id, ...row }, update: row });
+    await tx.planPeriodPosition.deleteMany({ where: { periodId: p.id } });
+    await tx.planPeriodPosition.createMany({ data: p.keyPositions.map((positionCode) => ({ periodId: p.id, positionCode })) });
+    await tx.planPeriodIndustry.deleteMany({ where: { periodId: p.id } });
+    await tx.planPeriodIndustry.createMany({ data: p.keyIndustries.map((industryCode) => ({ periodId: p.id, industryCode })) });
+    await tx.planMilestone.deleteMany({ where: { periodId: p.id } });
+    await tx.planMilestone.createMany({
+      data: p.milestones.map((m) => ({ periodId: p.id, year: m.year, coverageTarget: m.coverageTarget, accidentRateReduction: m.accidentRateReduction ?? null })),
+    });
+    report.periods.written++;
+  }
+}
+
+const FAMILY = { TECH_SCHOOL: "TECH_SCHOOL", HAZCHEM_THREE_CATEGORIES: "HAZCHEM_THREE_CATEGORIES", TWO_REDUCTIONS: "TWO_REDUCTIONS", GENERAL: "GENERAL" } as const;
+const QUESTION_TYPE = { single: "SINGLE", multiple: "MULTIPLE", true_false: "TRUE_FALSE" } as const;
+
+async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
+  const now = new Date();
+  const courseHashes = new Map((await tx.course.findMany({ select: { id: true, contentHash: true, archivedAt: true } })).map((r) => [r.id, r]));
+  const lessonHashes = new Map((await tx.lesson.findMany({ select: { id: true, contentHash: true, archivedAt: true } })).map((r) => [r.id, r]));
+  const questionHashes = new Map((await tx.question.findMany({ select: { id: true, contentHash: true, archivedAt: true } })).map((r) => [r.id, r]));
+  const unchanged = (have: { contentHash: string; archivedAt: Date | null } | undefined, hash: string) => have && have.contentHash === hash && !have.archivedAt;
+
+  for (const course of content.courses) {
+    if (unchanged(courseHashes.get(course.id), course.contentHash)) report.courses.unchanged++;
+    else {
+      const row = {
+        title: course.title,
+        family: FAMILY[course.family],
+        summary: course.summary,
+        classHours: course.classHours,
+        minutesPerClassHour: course.minutesPerClassHour,
+        audience: course.audience,
+        sourcePath: course.sourcePath,
+        contentHash: course.contentHash,
+        archivedAt: null,
+      };
+      await tx.course.upsert({ where: { id: course.id }, create: { id: course.id, ...row }, update: row });
+      report.courses.written++;
+    }
+
+    for (const lesson of course.lessons) {
+      if (unchanged(lessonHashes.get(lesson.id), lesson.contentHash)) {
+        report.lessons.unchanged++;
+        continue;
+      }
+      const row = {
+        courseId: course.id,
+        position: lesson.position,
+        title: lesson.title,
+        kind: lesson.kind === "video" ? ("VIDEO" as const) : ("READING" as const),
+        body: lesson.body,
+        videoSrc: lesson.video?.src ?? null,
+        videoPlaybackId: lesson.video?.playbackId ?? null,
+        durationSeconds: lesson.video?.durationSeconds ?? null,
+        minReadingSeconds: lesson.minReadingMinutes ? Math.round(lesson.minReadingMinutes * 60) : null,
+        sourcePath: lesson.sourcePath,
+        contentHash: lesson.contentHash,
+        archivedAt: null,
+      };
+      await tx.lesson.upsert({ where: { id: lesson.id }, create: { id: lesson.id, ...row }, update: row });
+      report.lessons.written++;
+    }
+
+    for (const q of course.questions) {
+      if (unchanged(questionHashes.get(q.id), q.contentHash)) {
+        report.questions.unchanged++;
+        continue;
+      }
+      const row = {
+        courseId: course.id,
+        lessonId: q.lesson ?? null,
+        pool: q.pool === "exam" ? ("EXAM" as const) : ("PRACTICE" as const),
+        type: QUESTION_TYPE[q.type],
+        topic: q.topic,
+        stem: q.stem,
+        options: q.type === "true_false" ? [{ key: "T", text: "正确" }, { key: "F", text: "错误" }] : (q.options ?? []),
+        answer: typeof q.answer === "boolean" ? [q.answer ? "T" : "F"] : q.answer,
+        explanation: q.explanation,
+        basis: q.basis,
+        sourcePath: q.sourcePath,
+        contentHash: q.contentHash,
+        archivedAt: null,
+      };
+      await tx.question.upsert({ where: { id: q.id }, create: { id: q.id, ...row }, update: row });
+      report.questions.written++;
+    }
+  }
+
+  // What left content/ is archived, not deleted.
+  const courseIds = content.courses.map((c) => c.id);
+  const lessonIds = content.courses.flatMap((c) => c.lessons.map((l) => l.id));
+  const questionIds = content.courses.flatMap((c) => c.questions.map((q) => q.id));
+  report.courses.archived = (await tx.course.updateMany({ where: { id: { notIn: courseIds }, archivedAt: null }, data: { archivedAt: now } })).count;
+  report.lessons.archived = (await tx.lesson.updateMany({ where: { id: { notIn: lessonIds }, archivedAt: null }, data: { archivedAt: now } })).count;
+  report.questions.archived = (await tx.question.updateMany({ where: { id: { notIn: questionIds }, archivedAt: null }, data: { archivedAt: now } })).count;
+}

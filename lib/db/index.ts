@@ -1,0 +1,28 @@
+// The Prisma client for the provider DATABASE_URL selects. Both generated clients come from one model
+// (prisma/models.prisma), so they share one type; the SQLite client's type stands for both.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseProvider, env } from "@/lib/env";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+export type Db = InstanceType<typeof SqliteClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Prisma } from "./generated/sqlite/client";
+export * from "./generated/sqlite/enums";
+
+function createClient(url: string): Db {
+  if (url.startsWith("file:")) {
+    // busy_timeout: a writer waits up to 5 s for the lock instead of failing at once (WAL is set at migrate).
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5_000 }) });
+  }
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { __db?: Db };
+
+/** One client per process (the dev server reloads modules; keep the connection pool). */
+export const db: Db = globalForDb.__db ?? createClient(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalForDb.__db = db;
+
+export { databaseProvider };

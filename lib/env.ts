@@ -1,0 +1,58 @@
+// The one place that reads process.env: validated once, typed everywhere else.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** file:… → SQLite (default ./data/app.db); postgresql://… → PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/app.db")
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "DATABASE_URL must start with file: or postgresql://"),
+  /** Signs session tokens. When unset, a random one is kept in data/.auth-secret (see ensureAuthSecret). */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Failed logins that lock an account for the rest of the window (OWASP ASVS 2.2.1: at most 100 an hour). */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(10).refine((n) => n <= 100, "at most 100 failures an hour per account (ASVS 2.2.1)"),
+  /** Failed logins from one IP address in the window before that address is refused. */
+  LOGIN_MAX_FAILURES_PER_IP: int(50),
+  LOGIN_THROTTLE_WINDOW_MINUTES: int(60),
+  /** Session lifetime. Learners on phones keep a week; a password change ends every session earlier. */
+  SESSION_MAX_AGE_HOURS: int(24 * 7),
+  /** `npm start` serves here. */
+  PORT: int(3000),
+  /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */
+  DEMO_DATA: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();
+
+export const databaseProvider: "sqlite" | "postgresql" = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+
+/**
+ * The session-signing secret. A fresh clone has none, and `npm start` must just work: generate one
+ * on first use and keep it beside the database, so sessions survive restarts. Production sets AUTH_SECRET.
+ */
+export function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(process.cwd(), "data", ".auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}

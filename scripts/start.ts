@@ -1,0 +1,72 @@
+// npm start: build when the sources changed since the last build, migrate the database, sync content/,
+// load the demo data once, print one demo account per role, then serve on PORT (default 3000).
+import { spawn, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadContent } from "@/features/content/load";
+import { syncContent } from "@/features/content/sync";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/features/demo/seed";
+import { db } from "@/lib/db";
+import { authSecret, databaseProvider, env } from "@/lib/env";
+import { applyMigrations } from "./db/migrate";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SOURCES = ["app", "components", "features", "lib", "messages", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+/** A hash of every source file the build depends on (generated client excluded: it follows the schema). */
+function sourceHash(): string {
+  const h = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p) || p.includes(`${path.sep}generated`)) return;
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
+    else h.update(p).update(readFileSync(p));
+  };
+  for (const s of SOURCES) walk(path.join(ROOT, s));
+  h.update(readFileSync(path.join(ROOT, "prisma/models.prisma")));
+  return h.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = path.join(ROOT, ".next", "source-hash");
+  const want = sourceHash();
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === want) {
+    console.log("▸ build is up to date");
+    return;
+  }
+  console.log("▸ building (next build)…");
+  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit" });
+  writeFileSync(stamp, want);
+}
+
+async function main() {
+  authSecret(); // creates data/.auth-secret on a fresh clone unless AUTH_SECRET is set
+  buildIfNeeded();
+  console.log(`▸ migrating ${databaseProvider === "sqlite" ? env.DATABASE_URL : "PostgreSQL"}`);
+  await applyMigrations(env.DATABASE_URL, { quiet: true });
+  console.log("▸ syncing content/");
+  const report = await syncContent(db, loadContent(path.join(ROOT, "content")));
+  console.log(`  ${report.courses.written + report.courses.unchanged} course(s), ${report.questions.written + report.questions.unchanged} question(s), ${report.regions.written + report.regions.unchanged} region(s)`);
+  if (env.DEMO_DATA === "true") {
+    const { created } = await seedDemo(db);
+    console.log(`▸ demo data ${created ? `loaded (${created} accounts)` : "already present"}`);
+  }
+  await db.$disconnect();
+
+  console.log(`\n工伤预防培训平台  http://localhost:${env.PORT}`);
+  if (env.DEMO_DATA === "true") {
+    console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.printed)) console.log(`  ${a.mobile}  ${a.label}`);
+  }
+  console.log("");
+
+  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT)], { cwd: ROOT, stdio: "inherit", env: { ...process.env, AUTH_SECRET: authSecret() } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
