@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppShell, Card } from "@/components/AppShell";
+import { platformCounts } from "@/features/admin/data";
+import { requirePage } from "@/lib/authz";
+import { ROLES } from "@/lib/roles";
+
+export default async function AdminHome() {
+  const user = await requirePage("admin.manage");
+  const [t, counts] = await Promise.all([getTranslations(), platformCounts()]);
+  return (
+    <AppShell user={user} title={t("admin.title")}>
+      <Card title={t("admin.users")} testId="admin-users">
+        <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+          {ROLES.map((r) => (
+            <li key={r} className="flex justify-between rounded bg-slate-50 px-3 py-2">
+              <span>{t(`roles.${r}`)}</span>
+              <span className="tabular-nums">{counts.usersByRole[r] ?? 0}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t("admin.data")}>
+        <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+          {(["regions", "enterprises", "schools", "courses", "questions"] as const).map((k) => (
+            <li key={k} className="flex justify-between rounded bg-slate-50 px-3 py-2">
+              <span>{t(`admin.${k}`)}</span>
+              <span className="tabular-nums">{counts[k]}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <div className="flex gap-3 text-sm">
+        <Link href="/regulator" className="text-brand-600 underline">{t("admin.regulatorView")}</Link>
+        <Link href="/provider" className="text-brand-600 underline">{t("admin.catalog")}</Link>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { AppShell, Card, EmptyState } from "@/components/AppShell";
+import { enterpriseOverview } from "@/features/enterprises/data";
+import { requirePage } from "@/lib/authz";
+import { pageData } from "@/lib/page";
+
+export default async function EnterpriseHome() {
+  const user = await requirePage("enterprise.manage");
+  const t = await getTranslations();
+  if (!user.enterpriseId) {
+    return (
+      <AppShell user={user} title={t("enterprise.title")}>
+        <EmptyState>{t("enterprise.noEnterprise")}</EmptyState>
+      </AppShell>
+    );
+  }
+  const e = await pageData(enterpriseOverview(user, user.enterpriseId));
+  return (
+    <AppShell user={user} title={e.name}>
+      <Card title={t("enterprise.profile")} testId="enterprise-profile">
+        <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
+          <dt className="text-slate-500">{t("enterprise.creditCode")}</dt>
+          <dd className="font-mono">{e.creditCode}</dd>
+          <dt className="text-slate-500">{t("enterprise.industry")}</dt>
+          <dd>{e.industry.name}</dd>
+          <dt className="text-slate-500">{t("enterprise.region")}</dt>
+          <dd>
+            {e.region.parent?.name} {e.region.name}
+          </dd>
+          <dt className="text-slate-500">{t("enterprise.keyPeriods")}</dt>
+          <dd>{e.keyDesignations.length ? e.keyDesignations.map((k) => k.period.name).join("、") : t("enterprise.notKey")}</dd>
+        </dl>
+      </Card>
+      <Card title={t("enterprise.staff", { count: e.staffTotal })}>
+        {e.staffTotal === 0 ? (
+          <EmptyState>{t("enterprise.noStaff")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {e.staffByPosition.map((p) => (
+              <li key={p.code} className="flex justify-between py-1.5">
+                <span>{p.name}</span>
+                <span className="tabular-nums">{p.count}</span>
+              </li>
+            ))}
+            {e.staffWithoutPosition ? (
+              <li className="flex justify-between py-1.5 text-slate-500">
+                <span>{t("enterprise.otherStaff")}</span>
+                <span className="tabular-nums">{e.staffWithoutPosition}</span>
+              </li>
+            ) : null}
+          </ul>
+        )}
+      </Card>
+    </AppShell>
+  );
+}

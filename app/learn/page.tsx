@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppShell, EmptyState } from "@/components/AppShell";
+import { assignedCourses } from "@/features/learning/data";
+import { requirePage } from "@/lib/authz";
+
+export default async function LearnerHome() {
+  const user = await requirePage("learning.own");
+  const [t, courses] = await Promise.all([getTranslations(), assignedCourses(user)]);
+  return (
+    <AppShell user={user} title={t("learn.title")}>
+      {courses.length === 0 ? (
+        <EmptyState>{t("learn.empty")}</EmptyState>
+      ) : (
+        <ul className="space-y-3" data-testid="course-list">
+          {courses.map((c) => (
+            <li key={c.id}>
+              <Link href={`/learn/courses/${c.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+                <p className="text-xs text-brand-700">{t(`families.${c.family}`)}</p>
+                <h2 className="mt-1 font-semibold">{c.title}</h2>
+                <p className="mt-1 line-clamp-2 text-sm text-slate-600">{c.summary}</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  {t("learn.hoursRequired", { hours: c.classHours })} · {t("learn.lessons", { count: c.lessonCount })} ·{" "}
+                  {t("learn.minutesPerHour", { minutes: c.minutesPerClassHour })}
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import { AppShell, EmptyState } from "@/components/AppShell";
+import { courseCatalog } from "@/features/content/data";
+import { requirePage } from "@/lib/authz";
+
+export default async function ProviderHome() {
+  const user = await requirePage("content.author");
+  const [t, courses] = await Promise.all([getTranslations(), courseCatalog()]);
+  return (
+    <AppShell user={user} title={t("provider.title")}>
+      <p className="mb-3 text-sm text-slate-600">{t("provider.intro")}</p>
+      {courses.length === 0 ? (
+        <EmptyState>{t("provider.empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="catalog">
+            <thead className="bg-slate-50 text-xs text-slate-500">
+              <tr>
+                <th className="px-3 py-2">{t("provider.course")}</th>
+                <th className="px-3 py-2">{t("provider.hours")}</th>
+                <th className="px-3 py-2">{t("provider.lessons")}</th>
+                <th className="px-3 py-2">{t("provider.questions")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {courses.map((c) => (
+                <tr key={c.id}>
+                  <td className="px-3 py-2">
+                    <p className="font-medium">{c.title}</p>
+                    <p className="font-mono text-xs text-slate-500">{c.sourcePath}</p>
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{c.classHours}</td>
+                  <td className="px-3 py-2 tabular-nums">{c.lessons}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {t("provider.questionCounts", { practice: c.practiceQuestions, exam: c.examQuestions })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,16 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native modules stay outside the server bundle (STACK.md: better-sqlite3 must).
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  poweredByHeader: false,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with HTTP 403.
+    authInterrupts: true,
+  },
+};
+
+export default withNextIntl(nextConfig);
