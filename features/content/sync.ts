@@ -73,8 +73,37 @@ async function syncReference(tx: Tx, content: LoadedContent, report: SyncReport)
     report.positions.written++;
   }
 
-  // Plan periods: small; rewrite their lists whole.
+  // Plan periods: small; when anything differs, rewrite their lists whole.
+  const periods = new Map(
+    (await tx.planPeriod.findMany({ include: { positions: true, industries: true, milestones: { orderBy: { year: "asc" } } } })).map((r) => [r.id, r]),
+  );
+  const periodSnapshot = (p: {
+    name: string; nameEn: string; startYear: number; endYear: number; coverageTarget: number; satisfactionTarget: number; source: string;
+    positions: string[]; industries: string[]; milestones: { year: number; coverageTarget: number; accidentRateReduction: number | null }[];
+  }) =>
+    JSON.stringify([
+      p.name, p.nameEn, p.startYear, p.endYear, p.coverageTarget, p.satisfactionTarget, p.source,
+      [...p.positions].sort(), [...p.industries].sort(), p.milestones.map((m) => [m.year, m.coverageTarget, m.accidentRateReduction]),
+    ]);
   for (const p of content.periods.periods) {
+    const have = periods.get(p.id);
+    const wanted = {
+      name: p.name, nameEn: p.nameEn, startYear: p.startYear, endYear: p.endYear, coverageTarget: p.coverageTarget,
+      satisfactionTarget: p.satisfactionTarget, source: p.source, positions: p.keyPositions, industries: p.keyIndustries,
+      milestones: [...p.milestones].sort((a, b) => a.year - b.year).map((m) => ({ year: m.year, coverageTarget: m.coverageTarget, accidentRateReduction: m.accidentRateReduction ?? null })),
+    };
+    if (
+      have &&
+      periodSnapshot({
+        ...have,
+        positions: have.positions.map((x) => x.positionCode),
+        industries: have.industries.map((x) => x.industryCode),
+        milestones: have.milestones.map((m) => ({ year: m.year, coverageTarget: m.coverageTarget, accidentRateReduction: m.accidentRateReduction })),
+      }) === periodSnapshot(wanted)
+    ) {
+      report.periods.unchanged++;
+      continue;
+    }
     const row = {
       name: p.name,
       nameEn: p.nameEn,
