@@ -36,7 +36,7 @@ function buildIfNeeded() {
     return;
   }
   console.log("▸ building (next build)…");
-  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(stamp, want);
 }
 
@@ -61,7 +61,11 @@ async function main() {
   }
   console.log("");
 
-  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT)], { cwd: ROOT, stdio: "inherit", env: { ...process.env, AUTH_SECRET: authSecret() } });
+  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -36,7 +36,8 @@ export async function regionOverview(user: SessionUser, code: string) {
         region: { select: { name: true } },
         industry: { select: { code: true, name: true, nameEn: true } },
         keyDesignations: { where: { periodId: period?.id ?? "" }, select: { periodId: true } },
-        _count: { select: { users: true } },
+        // The roster: active learner accounts of the enterprise (its admins are not on it).
+        _count: { select: { users: { where: { role: "LEARNER", disabledAt: null } } } },
       },
     }),
   ]);

@@ -36,9 +36,9 @@ export async function RegionView({ overview, canDesignate }: { overview: Overvie
             {enterprises.map((e) => (
               <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                 <div className="min-w-0">
-                  <p className="truncate font-medium">
-                    {e.name}
-                    {e.isKey ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("keyBadge")}</span> : null}
+                  <p className="flex items-center gap-1 font-medium">
+                    <span className="truncate">{e.name}</span>
+                    {e.isKey ? <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("keyBadge")}</span> : null}
                   </p>
                   <p className="text-xs text-slate-500">
                     {e.regionName} · {e.industry.name} · {t("staff", { count: e.staff })}
