@@ -26,13 +26,20 @@ export async function findLoginUser(mobile: string) {
   });
 }
 
-/** Failure times since `since` for an account or an address, counting only those after its last success. */
+/**
+ * Failure times since `since`. For an account, only failures after its last success count (the owner
+ * proved the password). For an address they all count: one success from an address must not reset the
+ * count of guesses it made at other accounts.
+ */
 export async function recentFailures(by: { userId: string } | { ip: string }, since: Date): Promise<Date[]> {
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { ...by, success: true, createdAt: { gt: since } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
+  const lastSuccess =
+    "userId" in by
+      ? await db.loginAttempt.findFirst({
+          where: { ...by, success: true, createdAt: { gt: since } },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        })
+      : null;
   const rows = await db.loginAttempt.findMany({
     where: { ...by, success: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
     select: { createdAt: true },

@@ -54,47 +54,54 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { mobile: "13800000016", name: "冯师傅", role: "LEARNER", label: "", enterprise: "trans", positionCode: "TEAM_LEADER" },
 ];
 
+/**
+ * Loads the demo enterprises, school and accounts once: when the first demo account exists the demo is
+ * considered loaded and nothing is touched, so changes made in the product (a key enterprise removed,
+ * a password changed) survive every later `npm start`. All or nothing, in one transaction.
+ */
 export async function seedDemo(db: Db): Promise<{ created: number }> {
-  let created = 0;
+  if (await db.user.findUnique({ where: { mobile: DEMO_ACCOUNTS[0]!.mobile }, select: { id: true } })) return { created: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const enterpriseIds = new Map<string, string>();
-  for (const e of DEMO_ENTERPRISES) {
-    const creditCode = demoCreditCode(e.regionCode, e.body);
-    const row = await db.enterprise.upsert({
-      where: { creditCode },
-      create: { name: e.name, creditCode, industryCode: e.industryCode, regionCode: e.regionCode, hazchemType: e.hazchemType },
-      update: {},
-      select: { id: true },
-    });
-    enterpriseIds.set(e.key, row.id);
-    for (const periodId of e.keyPeriods) {
-      await db.keyEnterprise.upsert({
-        where: { enterpriseId_periodId: { enterpriseId: row.id, periodId } },
-        create: { enterpriseId: row.id, periodId },
+  return db.$transaction(async (tx) => {
+    const enterpriseIds = new Map<string, string>();
+    for (const e of DEMO_ENTERPRISES) {
+      const creditCode = demoCreditCode(e.regionCode, e.body);
+      const row = await tx.enterprise.upsert({
+        where: { creditCode },
+        create: { name: e.name, creditCode, industryCode: e.industryCode, regionCode: e.regionCode, hazchemType: e.hazchemType },
         update: {},
+        select: { id: true },
       });
+      enterpriseIds.set(e.key, row.id);
+      for (const periodId of e.keyPeriods) {
+        await tx.keyEnterprise.upsert({
+          where: { enterpriseId_periodId: { enterpriseId: row.id, periodId } },
+          create: { enterpriseId: row.id, periodId },
+          update: {},
+        });
+      }
     }
-  }
-  const school =
-    (await db.school.findFirst({ where: { name: DEMO_SCHOOL.name }, select: { id: true } })) ??
-    (await db.school.create({ data: DEMO_SCHOOL, select: { id: true } }));
+    const school =
+      (await tx.school.findFirst({ where: { name: DEMO_SCHOOL.name }, select: { id: true } })) ??
+      (await tx.school.create({ data: DEMO_SCHOOL, select: { id: true } }));
 
-  for (const a of DEMO_ACCOUNTS) {
-    const exists = await db.user.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
-    if (exists) continue;
-    await db.user.create({
-      data: {
-        mobile: a.mobile,
-        name: a.name,
-        role: a.role,
-        passwordHash,
-        regionCode: a.regionCode ?? null,
-        enterpriseId: a.enterprise ? enterpriseIds.get(a.enterprise)! : null,
-        schoolId: a.school ? school.id : null,
-        positionCode: a.positionCode ?? null,
-      },
-    });
-    created++;
-  }
-  return { created };
+    let created = 0;
+    for (const a of DEMO_ACCOUNTS) {
+      if (await tx.user.findUnique({ where: { mobile: a.mobile }, select: { id: true } })) continue;
+      await tx.user.create({
+        data: {
+          mobile: a.mobile,
+          name: a.name,
+          role: a.role,
+          passwordHash,
+          regionCode: a.regionCode ?? null,
+          enterpriseId: a.enterprise ? enterpriseIds.get(a.enterprise)! : null,
+          schoolId: a.school ? school.id : null,
+          positionCode: a.positionCode ?? null,
+        },
+      });
+      created++;
+    }
+    return { created };
+  });
 }
