@@ -38,14 +38,18 @@ export async function pgUnreachableReason(url = pgAdminUrl()): Promise<string | 
 
 export type TestDatabase = { provider: TestProvider; url: string; drop: () => Promise<void> };
 
-/** Creates an empty database of the provider, applies the migrations, and returns its URL. */
-export async function createTestDatabase(provider: TestProvider, label: string): Promise<TestDatabase> {
-  const suffix = `${label}_${process.pid}_${randomBytes(3).toString("hex")}`;
+/**
+ * Creates an empty database of the provider, applies the migrations, and returns its URL. With `fixed`,
+ * the name is the label alone and a leftover of an interrupted run is replaced.
+ */
+export async function createTestDatabase(provider: TestProvider, label: string, opts: { fixed?: boolean } = {}): Promise<TestDatabase> {
+  const suffix = opts.fixed ? label : `${label}_${process.pid}_${randomBytes(3).toString("hex")}`;
   if (provider === "sqlite") {
     const dir = path.join(ROOT, "tests/.tmp");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${suffix}.db`);
     const url = `file:${file}`;
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     await applyMigrations(url, { quiet: true });
     return {
       provider,
@@ -68,10 +72,28 @@ export async function createTestDatabase(provider: TestProvider, label: string):
       await client.end();
     }
   };
+  if (opts.fixed) await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await run(`CREATE DATABASE "${name}"`);
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const url = u.toString();
   await applyMigrations(url, { quiet: true });
   return { provider, url, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** Removes what createTestDatabase(provider, label, { fixed: true }) made, if it is still there. */
+export async function dropFixedTestDatabase(provider: TestProvider, label: string): Promise<void> {
+  if (provider === "sqlite") {
+    const file = path.join(ROOT, "tests/.tmp", `${label}.db`);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    return;
+  }
+  if (await pgUnreachableReason()) return;
+  const client = new pg.Client({ connectionString: pgAdminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "test_${label}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }

@@ -50,7 +50,7 @@ export function LoginForm() {
         </p>
       </div>
       {state && !state.ok && !state.fieldErrors ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
+        <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
           {state.message}
         </p>
       ) : null}

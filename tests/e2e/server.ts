@@ -1,0 +1,59 @@
+// The server the browser tests talk to: the production build (`next build` first), on a fresh database
+// of the provider TEST_DB names, with the repository's content, the demo data and one test account
+// that must change its password. Started and stopped by Playwright (playwright.config.ts).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createTestDatabase, testProvider } from "../support/databases";
+import { E2E_FORCED_CHANGE, E2E_PORT } from "./fixtures";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+async function main() {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npx next build` first (npm test does).");
+  }
+  const provider = testProvider();
+  const database = await createTestDatabase(provider, `e2e_${provider}`, { fixed: true });
+  process.env.DATABASE_URL = database.url;
+  // Imported after DATABASE_URL is set: lib/env reads it once.
+  const { loadContent } = await import("@/features/content/load");
+  const { syncContent } = await import("@/features/content/sync");
+  const { seedDemo } = await import("@/features/demo/seed");
+  const { hashPassword } = await import("@/features/accounts/password");
+  const { db } = await import("@/lib/db");
+  await syncContent(db, loadContent(path.join(ROOT, "content")));
+  await seedDemo(db);
+  await db.user.create({
+    data: {
+      mobile: E2E_FORCED_CHANGE.mobile,
+      name: "导入学员",
+      role: "LEARNER",
+      passwordHash: await hashPassword(E2E_FORCED_CHANGE.password),
+      mustChangePassword: true,
+    },
+  });
+  await db.$disconnect();
+
+  const port = E2E_PORT[provider];
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "e2e-tests-secret-e2e-tests-secret-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  // The database is dropped by tests/e2e/global-teardown.ts once Playwright has stopped this process.
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", (code) => process.exit(code ?? 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
