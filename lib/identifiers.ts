@@ -34,8 +34,9 @@ export function residentIdCheckDigit(first17: string): string {
 export type ResidentIdProblem = "format" | "region" | "birthDate" | "checkDigit";
 
 /**
- * Checks an 18-character resident ID number: structure, a plausible birth date (not in the future, not
- * before 1900) and the GB 11643 check digit. Returns null when valid, else what is wrong.
+ * Checks an 18-character resident ID number: structure, a real birth date (not in the future, not
+ * before 1800: the standard's own example is born in 1880) and the GB 11643 check digit. Returns null
+ * when valid, else what is wrong.
  */
 export function residentIdProblem(value: string, today = new Date()): ResidentIdProblem | null {
   const id = value.toUpperCase();
@@ -45,7 +46,7 @@ export function residentIdProblem(value: string, today = new Date()): ResidentId
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today)
+  if (y < 1800 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today)
     return "birthDate";
   if (residentIdCheckDigit(id.slice(0, 17)) !== id[17]) return "checkDigit";
   return null;
