@@ -142,11 +142,12 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
       continue;
     }
     const md = c.readMarkdown(courseFile);
-    const front = md && c.parse(courseFile, courseFrontmatterSchema, md.data, "frontmatter");
-    if (!md || !front) continue;
-    claim(courseFile, "frontmatter.id", "course", front.id);
-    front.audience.positions.forEach((code, j) => positionCodes.has(code) || c.add(courseFile, `frontmatter.audience.positions[${j}]`, `unknown position ${code}`));
-    front.audience.industries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.industries[${j}]`, `unknown industry ${code}`));
+    if (!md) continue;
+    // An invalid course.md does not stop the checks of its lessons and questions: report everything.
+    const front = c.parse(courseFile, courseFrontmatterSchema, md.data, "frontmatter");
+    if (front) claim(courseFile, "frontmatter.id", "course", front.id);
+    front?.audience.positions.forEach((code, j) => positionCodes.has(code) || c.add(courseFile, `frontmatter.audience.positions[${j}]`, `unknown position ${code}`));
+    front?.audience.industries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.industries[${j}]`, `unknown industry ${code}`));
 
     const lessons: LoadedLesson[] = [];
     for (const file of listDir(path.join(coursesDir, dir, "lessons"), ".md")) {
@@ -173,6 +174,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
       });
     }
 
+    if (!front) continue;
     courses.push({
       ...front,
       description: md.content,
