@@ -18,7 +18,7 @@ export default async function EnterpriseHome() {
   return (
     <AppShell user={user} title={e.name}>
       <Card title={t("enterprise.profile")} testId="enterprise-profile">
-        <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("enterprise.creditCode")}</dt>
           <dd className="font-mono">{e.creditCode}</dd>
           <dt className="text-slate-500">{t("enterprise.industry")}</dt>

@@ -18,7 +18,7 @@ export default async function SchoolHome() {
   return (
     <AppShell user={user} title={s.name}>
       <Card title={t("school.profile")} testId="school-profile">
-        <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("enterprise.region")}</dt>
           <dd>
             {s.region.parent?.name} {s.region.name}
