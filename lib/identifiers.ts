@@ -46,7 +46,10 @@ export function residentIdProblem(value: string, today = new Date()): ResidentId
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1800 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today)
+  // "Today" is the calendar date in China (UTC+8), so a baby born today is valid at any hour.
+  const china = new Date(today.getTime() + 8 * 3_600_000);
+  const todayInChina = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate());
+  if (y < 1800 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > todayInChina)
     return "birthDate";
   if (residentIdCheckDigit(id.slice(0, 17)) !== id[17]) return "checkDigit";
   return null;

@@ -79,25 +79,30 @@ class Collector {
     try {
       return parseYaml(readFileSync(file, "utf8"));
     } catch (error) {
-      this.add(file, "(file)", `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      this.add(file, "(file)", `not valid YAML: ${firstLine(error)}`);
       return undefined;
     }
   }
   readMarkdown(file: string): { data: unknown; content: string } | undefined {
     try {
-      const parsed = matter(readFileSync(file, "utf8"));
+      // An options object turns off gray-matter's cache, which would hand back a failed parse as an
+      // empty frontmatter the second time the same text is read.
+      const parsed = matter(readFileSync(file, "utf8"), {});
       return { data: parsed.data, content: parsed.content.trim() };
     } catch (error) {
-      this.add(file, "frontmatter", `not valid YAML frontmatter: ${(error as Error).message.split("\n")[0]}`);
+      this.add(file, "frontmatter", `not valid YAML frontmatter: ${firstLine(error)}`);
       return undefined;
     }
   }
 }
 
-const listDir = (dir: string, ext: string) =>
+/** The first line of a parser's error, without the colon that introduces its code excerpt. */
+const firstLine = (error: unknown) => (error as Error).message.split("\n")[0]!.replace(/:\s*$/, "");
+
+const listDir = (dir: string, ...exts: string[]) =>
   existsSync(dir)
     ? readdirSync(dir)
-        .filter((f) => f.endsWith(ext))
+        .filter((f) => exts.some((ext) => f.endsWith(ext)))
         .sort()
         .map((f) => path.join(dir, f))
     : [];
@@ -163,7 +168,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
 
     const lessonIds = new Set(lessons.map((l) => l.id));
     const questions: LoadedQuestion[] = [];
-    for (const file of listDir(path.join(coursesDir, dir, "questions"), ".yaml")) {
+    for (const file of listDir(path.join(coursesDir, dir, "questions"), ".yaml", ".yml")) {
       const parsed = c.parse(file, questionsFileSchema, c.readYaml(file));
       if (!parsed) continue;
       parsed.questions.forEach((q, i) => {

@@ -1,0 +1,125 @@
+// Course assignment: which learners a course's audience (content frontmatter) covers.
+import { describe, expect, it } from "vitest";
+import { audienceSchema } from "@/features/content/schemas";
+import { matchesAudience, type Audience, type LearnerProfile } from "@/features/learning/rules";
+
+/** An audience as the content loader produces it: the frontmatter parsed by audienceSchema. */
+const audience = (frontmatter: Record<string, unknown>): Audience => audienceSchema.parse(frontmatter);
+
+const nobody: LearnerProfile = { positionCode: null, isSchoolStudent: false, industryCode: null, enterpriseCreditCode: null };
+const learner = (profile: Partial<LearnerProfile>): LearnerProfile => ({ ...nobody, ...profile });
+
+// Two enterprises (valid unified social credit codes).
+const STEELWORKS = "91510400MA62C0NQ24";
+const CHEMPLANT = "91510402MA6BQ2TH0W";
+
+describe("matchesAudience", () => {
+  describe("technical-school students", () => {
+    const students = audience({ schoolStudents: true });
+
+    it("covers a school student", () => {
+      expect(matchesAudience(learner({ isSchoolStudent: true }), students)).toBe(true);
+    });
+
+    it("does not cover staff, whatever their position or industry", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", industryCode: "HAZCHEM", enterpriseCreditCode: STEELWORKS }), students)).toBe(false);
+    });
+
+    it("does not cover a school student when the course is not for students", () => {
+      expect(matchesAudience(learner({ isSchoolStudent: true }), audience({ positions: ["TEAM_LEADER"] }))).toBe(false);
+    });
+  });
+
+  describe("key positions", () => {
+    const leaders = audience({ positions: ["SAFETY_EXECUTIVE", "TEAM_LEADER"] });
+
+    it("covers a learner in one of the positions", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER" }), leaders)).toBe(true);
+      expect(matchesAudience(learner({ positionCode: "SAFETY_EXECUTIVE", enterpriseCreditCode: CHEMPLANT }), leaders)).toBe(true);
+    });
+
+    it("does not cover another position or a learner without one", () => {
+      expect(matchesAudience(learner({ positionCode: "OCC_HAZARD_WORKER" }), leaders)).toBe(false);
+      expect(matchesAudience(learner({}), leaders)).toBe(false);
+    });
+  });
+
+  describe("industries", () => {
+    const hazchem = audience({ industries: ["HAZCHEM", "FIREWORKS"] });
+
+    it("covers staff of an enterprise in one of the industries", () => {
+      expect(matchesAudience(learner({ industryCode: "FIREWORKS", enterpriseCreditCode: CHEMPLANT }), hazchem)).toBe(true);
+    });
+
+    it("does not cover another industry or a learner without one", () => {
+      expect(matchesAudience(learner({ industryCode: "MINING" }), hazchem)).toBe(false);
+      expect(matchesAudience(learner({ isSchoolStudent: true }), hazchem)).toBe(false);
+    });
+  });
+
+  it("covers a learner who meets any one of several conditions", () => {
+    const mixed = audience({ schoolStudents: true, positions: ["TEAM_LEADER"], industries: ["MINING"] });
+    expect(matchesAudience(learner({ isSchoolStudent: true }), mixed)).toBe(true);
+    expect(matchesAudience(learner({ positionCode: "TEAM_LEADER" }), mixed)).toBe(true);
+    expect(matchesAudience(learner({ industryCode: "MINING" }), mixed)).toBe(true);
+    expect(matchesAudience(learner({ positionCode: "PRINCIPAL_HEAD", industryCode: "HAZCHEM" }), mixed)).toBe(false);
+  });
+
+  describe("enterprise-restricted (customised) courses", () => {
+    const steelworksLeaders = audience({ positions: ["TEAM_LEADER"], enterprises: [STEELWORKS] });
+
+    it("covers the enterprise's staff who meet the other conditions", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", enterpriseCreditCode: STEELWORKS }), steelworksLeaders)).toBe(true);
+    });
+
+    it("does not cover the enterprise's staff who fail the other conditions", () => {
+      expect(matchesAudience(learner({ positionCode: "OCC_HAZARD_WORKER", enterpriseCreditCode: STEELWORKS }), steelworksLeaders)).toBe(false);
+    });
+
+    it("refuses another enterprise's staff even when the position matches", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", enterpriseCreditCode: CHEMPLANT }), steelworksLeaders)).toBe(false);
+    });
+
+    it("refuses a learner without an enterprise even when the position matches", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER" }), steelworksLeaders)).toBe(false);
+    });
+
+    it("refuses a school student outside the enterprise even when the course is for students", () => {
+      const a = audience({ schoolStudents: true, enterprises: [STEELWORKS] });
+      expect(matchesAudience(learner({ isSchoolStudent: true }), a)).toBe(false);
+    });
+
+    it("covers staff of any of the listed enterprises", () => {
+      const both = audience({ positions: ["TEAM_LEADER"], enterprises: [STEELWORKS, CHEMPLANT] });
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", enterpriseCreditCode: CHEMPLANT }), both)).toBe(true);
+    });
+  });
+
+  describe("enterprise-only audience", () => {
+    const steelworksStaff = audience({ enterprises: [STEELWORKS] });
+
+    it("covers all of the enterprise's staff, with or without a position", () => {
+      expect(matchesAudience(learner({ enterpriseCreditCode: STEELWORKS }), steelworksStaff)).toBe(true);
+      expect(matchesAudience(learner({ enterpriseCreditCode: STEELWORKS, positionCode: "TEAM_LEADER", industryCode: "METALLURGY" }), steelworksStaff)).toBe(true);
+    });
+
+    it("covers nobody outside the enterprise", () => {
+      expect(matchesAudience(learner({ enterpriseCreditCode: CHEMPLANT, positionCode: "TEAM_LEADER" }), steelworksStaff)).toBe(false);
+      expect(matchesAudience(learner({ isSchoolStudent: true }), steelworksStaff)).toBe(false);
+    });
+  });
+
+  describe("empty audience", () => {
+    it("defaults every condition to empty", () => {
+      expect(audience({})).toEqual({ schoolStudents: false, positions: [], industries: [], enterprises: [] });
+    });
+
+    it.each([
+      ["a school student", learner({ isSchoolStudent: true })],
+      ["a team leader", learner({ positionCode: "TEAM_LEADER", industryCode: "HAZCHEM", enterpriseCreditCode: STEELWORKS })],
+      ["a learner with no profile", nobody],
+    ])("matches nobody: %s", (_label, who) => {
+      expect(matchesAudience(who, audience({}))).toBe(false);
+    });
+  });
+});
