@@ -180,6 +180,21 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     }
 
     if (!front) continue;
+    lessons.forEach((lesson) =>
+      lesson.checkpoints.forEach((cp, j) => {
+        const q = questions.find((x) => x.id === cp.question);
+        if (!q || q.lesson !== lesson.id || q.pool !== "practice")
+          c.add(path.join(root, lesson.sourcePath), `frontmatter.checkpoints[${j}].question`, `"${cp.question}" is not a practice question of this lesson`);
+      }),
+    );
+    // The lessons must be able to carry the required hours (DOMAIN.md: hours short means no exam).
+    const nominalSeconds = lessons.reduce((sum, l) => sum + (l.video ? l.video.durationSeconds : (l.minReadingMinutes ?? 0) * 60), 0);
+    if (front && lessons.length > 0 && nominalSeconds < front.classHours * front.minutesPerClassHour * 60)
+      c.add(
+        courseFile,
+        "frontmatter.classHours",
+        `the lessons add up to ${Math.round(nominalSeconds / 60)} minutes, less than ${front.classHours} class hour(s) × ${front.minutesPerClassHour} minutes`,
+      );
     courses.push({
       ...front,
       description: md.content,

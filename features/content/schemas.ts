@@ -134,10 +134,19 @@ export const lessonFrontmatterSchema = z
       .optional(),
     /** Minimum reading time credited for a reading lesson. */
     minReadingMinutes: z.number().positive().max(180).optional(),
+    /** Video check points: at `at` seconds the video pauses until the question (a practice question of this lesson) is answered. */
+    checkpoints: z
+      .array(z.object({ at: z.number().positive(), question: contentId }).strict())
+      .default([]),
   })
   .strict()
   .refine((l) => l.kind !== "video" || l.video, { message: "a video lesson needs video: { src | playbackId, durationSeconds }", path: ["video"] })
-  .refine((l) => l.kind !== "reading" || l.minReadingMinutes, { message: "a reading lesson needs minReadingMinutes", path: ["minReadingMinutes"] });
+  .refine((l) => l.kind !== "reading" || l.minReadingMinutes, { message: "a reading lesson needs minReadingMinutes", path: ["minReadingMinutes"] })
+  .refine((l) => l.kind === "video" || l.checkpoints.length === 0, { message: "only a video lesson has check points", path: ["checkpoints"] })
+  .refine((l) => !l.video || l.checkpoints.every((cp) => cp.at < l.video!.durationSeconds), {
+    message: "every check point must fall inside the video",
+    path: ["checkpoints"],
+  });
 
 const optionKey = z.string().regex(/^[A-H]$/, "option keys are A to H");
 

@@ -200,6 +200,27 @@ describe("loadContent refuses bad lessons", () => {
     expectProblem(contentRoot({ [LESSON_2]: replace("id: alpha-second", "id: zeta-first") }), LESSON_2, "frontmatter.id", /duplicate lesson id "zeta-first" \(also in courses\/x\/lessons\/01\.md\)/);
   });
 
+  it("a check point on a reading lesson", () => {
+    expectProblem(contentRoot({ [LESSON_1]: replace("minReadingMinutes: 5\n", "minReadingMinutes: 5\ncheckpoints:\n  - { at: 10, question: q-single }\n") }), LESSON_1, "frontmatter.checkpoints", /only a video lesson/);
+  });
+
+  it("a check point after the end of the video", () => {
+    expectProblem(contentRoot({ [LESSON_2]: replace("  durationSeconds: 300\n", "  durationSeconds: 300\ncheckpoints:\n  - { at: 301, question: q-single }\n") }), LESSON_2, "frontmatter.checkpoints", /inside the video/);
+  });
+
+  it("a check point whose question is not a practice question of its lesson", () => {
+    expectProblem(
+      contentRoot({ [LESSON_2]: replace("  durationSeconds: 300\n", "  durationSeconds: 300\ncheckpoints:\n  - { at: 30, question: no-such-question }\n") }),
+      LESSON_2,
+      "frontmatter.checkpoints[0].question",
+      /not a practice question of this lesson/,
+    );
+  });
+
+  it("lessons too short to carry the required class hours", () => {
+    expectProblem(contentRoot({ [COURSE]: replace("classHours: 1", "classHours: 3") }), COURSE, "frontmatter.classHours", /add up to \d+ minutes, less than 3 class hour/);
+  });
+
   it("a course without lesson files", () => {
     expectProblem(contentRoot({ "courses/x/lessons": null }), "courses/x/lessons", "(folder)", /at least one lesson/);
   });
