@@ -22,6 +22,10 @@ const schema = z.object({
   LOGIN_THROTTLE_WINDOW_MINUTES: int(60),
   /** Session lifetime. Learners on phones keep a week; a password change ends every session earlier. */
   SESSION_MAX_AGE_HOURS: int(24 * 7),
+  /** Class-hour crediting (features/learning/crediting.ts): seconds between heartbeats. */
+  LEARNING_HEARTBEAT_SECONDS: int(15).refine((n) => n >= 2 && n <= 60, "between 2 and 60 seconds"),
+  /** Seconds without interaction before "are you still there?"; no answer pauses crediting. */
+  LEARNING_IDLE_SECONDS: int(300).refine((n) => n >= 10 && n <= 3600, "between 10 and 3600 seconds"),
   /** `npm start` serves here. */
   PORT: int(3000),
   /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */

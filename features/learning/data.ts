@@ -41,6 +41,11 @@ export async function assignedCourses(user: SessionUser) {
     .map(({ audience: _audience, _count, ...c }) => ({ ...c, lessonCount: _count.lessons }));
 }
 
+/** Ids of the learner's assigned courses: the scope every learning write is checked against. */
+export async function assignedCourseIds(user: SessionUser): Promise<Set<string>> {
+  return new Set((await assignedCourses(user)).map((c) => c.id));
+}
+
 /** One assigned course with its lessons, or null when it is not assigned to this learner. */
 export async function assignedCourse(user: SessionUser, courseId: string) {
   const courses = await assignedCourses(user);

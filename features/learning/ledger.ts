@@ -1,0 +1,220 @@
+// The class-hour ledger on the server: heartbeats in, credited seconds out, through the pure rules of
+// crediting.ts. Each heartbeat is one transaction that first takes the learner's learning-clock row
+// (a row lock on PostgreSQL; SQLite serialises writers), so two tabs cannot credit the same seconds.
+import "server-only";
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import type { SessionUser } from "@/lib/session";
+import { creditingConfig } from "./config";
+import {
+  classHours,
+  courseComplete,
+  creditHeartbeat,
+  lessonComplete,
+  type Checkpoint,
+  type CreditNote,
+  type LessonRule,
+  type LessonState,
+} from "./crediting";
+import { assignedCourseIds } from "./data";
+
+export const heartbeatSchema = z.object({
+  lessonId: z.string().min(1).max(80),
+  /** A random id per page load. */
+  tabId: z.string().min(8).max(64),
+  seq: z.number().int().min(0).max(1_000_000),
+  watchedSeconds: z.number().min(0).max(86_400),
+  ageSeconds: z.number().min(0).max(30 * 86_400).default(0),
+  position: z.number().min(0).max(86_400).default(0),
+  visible: z.boolean(),
+  active: z.boolean(),
+});
+export const heartbeatBatchSchema = z.object({ beats: z.array(heartbeatSchema).min(1).max(200) });
+export type HeartbeatInput = z.infer<typeof heartbeatSchema>;
+
+export type HeartbeatOutcome = { seq: number; tabId: string; status: "credited" | "duplicate"; credited: number; notes: CreditNote[] };
+
+const checkpointsOf = (json: unknown): Checkpoint[] => (Array.isArray(json) ? (json as Checkpoint[]) : []);
+const passedOf = (json: unknown): string[] => (Array.isArray(json) ? (json as string[]) : []);
+
+export function ruleOf(lesson: { kind: "VIDEO" | "READING"; durationSeconds: number | null; minReadingSeconds: number | null; checkpoints: unknown }): LessonRule {
+  return lesson.kind === "VIDEO"
+    ? { kind: "VIDEO", durationSeconds: lesson.durationSeconds ?? 0, checkpoints: checkpointsOf(lesson.checkpoints) }
+    : { kind: "READING", minReadingSeconds: lesson.minReadingSeconds ?? 0 };
+}
+
+const lessonSelect = {
+  id: true,
+  courseId: true,
+  kind: true,
+  durationSeconds: true,
+  minReadingSeconds: true,
+  checkpoints: true,
+  archivedAt: true,
+} as const;
+
+/** The lesson, if it is in a course assigned to the learner; else Forbidden / NotFound. */
+async function lessonForLearner(user: SessionUser, lessonId: string, assigned: Set<string>) {
+  const lesson = await db.lesson.findUnique({ where: { id: lessonId }, select: lessonSelect });
+  if (!lesson || lesson.archivedAt) throw notFound();
+  if (!assigned.has(lesson.courseId)) throw forbidden();
+  return lesson;
+}
+
+function stateOf(progress: { creditedSeconds: number; furthestSeconds: number; positionSeconds: number; checkpointsPassed: unknown } | null): LessonState {
+  return progress
+    ? { creditedSeconds: progress.creditedSeconds, furthestSeconds: progress.furthestSeconds, positionSeconds: progress.positionSeconds, checkpointsPassed: passedOf(progress.checkpointsPassed) }
+    : { creditedSeconds: 0, furthestSeconds: 0, positionSeconds: 0, checkpointsPassed: [] };
+}
+
+/** Makes sure the learner has a clock row (epoch 0: nothing credited yet), so there is a row to lock. */
+async function ensureClock(userId: string) {
+  try {
+    await db.learningClock.upsert({ where: { userId }, create: { userId, creditedUntil: new Date(0) }, update: {} });
+  } catch (error) {
+    // Two first heartbeats at once: the other request created it.
+    if (!(await db.learningClock.findUnique({ where: { userId } }))) throw error;
+  }
+}
+
+/** Takes the learner's clock row for the rest of the transaction and returns its value. */
+async function lockClock(tx: Tx, userId: string): Promise<number> {
+  // An update that changes nothing still takes the row lock on PostgreSQL.
+  await tx.learningClock.updateMany({ where: { userId }, data: { userId } });
+  const row = await tx.learningClock.findUniqueOrThrow({ where: { userId }, select: { creditedUntil: true } });
+  return row.creditedUntil.getTime();
+}
+
+/** Records a course completion when every lesson meets its rule and the hours are reached. */
+async function settleCourse(tx: Tx, userId: string, courseId: string, now: Date) {
+  const course = await tx.course.findUnique({
+    where: { id: courseId },
+    select: {
+      classHours: true,
+      minutesPerClassHour: true,
+      lessons: { where: { archivedAt: null }, select: { id: true } },
+    },
+  });
+  if (!course) return;
+  const progress = await tx.lessonProgress.findMany({ where: { userId, courseId }, select: { lessonId: true, creditedSeconds: true, completedAt: true } });
+  const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
+  const done = courseComplete({
+    lessonsComplete: course.lessons.map((l) => Boolean(byLesson.get(l.id)?.completedAt)),
+    creditedSeconds: progress.reduce((sum, p) => sum + p.creditedSeconds, 0),
+    classHours: course.classHours,
+    minutesPerClassHour: course.minutesPerClassHour,
+  });
+  if (!done) return;
+  const credited = progress.reduce((sum, p) => sum + p.creditedSeconds, 0);
+  await tx.courseCompletion.upsert({
+    where: { userId_courseId: { userId, courseId } },
+    create: { userId, courseId, completedAt: now, creditedSeconds: credited },
+    update: {},
+  });
+}
+
+/**
+ * Credits a batch of heartbeats, in the order given. A heartbeat already recorded (same tab and
+ * sequence number) is reported as a duplicate and credits nothing.
+ */
+export async function recordHeartbeats(user: SessionUser, beats: HeartbeatInput[], now = () => new Date()): Promise<HeartbeatOutcome[]> {
+  const config = creditingConfig();
+  const assigned = await assignedCourseIds(user);
+  const lessons = new Map<string, Awaited<ReturnType<typeof lessonForLearner>>>();
+  for (const id of new Set(beats.map((b) => b.lessonId))) lessons.set(id, await lessonForLearner(user, id, assigned));
+
+  await ensureClock(user.id);
+  const outcomes: HeartbeatOutcome[] = [];
+  for (const beat of beats) {
+    const lesson = lessons.get(beat.lessonId)!;
+    const rule = ruleOf(lesson);
+    const outcome = await db.$transaction(async (tx) => {
+      const clock = await lockClock(tx, user.id);
+      const seen = await tx.heartbeat.findUnique({ where: { userId_tabId_seq: { userId: user.id, tabId: beat.tabId, seq: beat.seq } }, select: { id: true } });
+      if (seen) return { seq: beat.seq, tabId: beat.tabId, status: "duplicate" as const, credited: 0, notes: [] };
+
+      const at = now();
+      const progress = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } } });
+      const state = stateOf(progress);
+      const result = creditHeartbeat({ clock, now: at.getTime(), state, beat, rule, config });
+
+      await tx.heartbeat.create({
+        data: {
+          userId: user.id,
+          lessonId: lesson.id,
+          tabId: beat.tabId,
+          seq: beat.seq,
+          position: beat.position,
+          claimedSeconds: beat.watchedSeconds,
+          creditedSeconds: result.credited,
+          notes: result.notes.join(","),
+        },
+      });
+      await tx.learningClock.upsert({
+        where: { userId: user.id },
+        create: { userId: user.id, creditedUntil: new Date(result.clock) },
+        update: { creditedUntil: new Date(result.clock) },
+      });
+      const completedNow = !progress?.completedAt && lessonComplete(rule, result.state, config);
+      const data = {
+        creditedSeconds: result.state.creditedSeconds,
+        furthestSeconds: result.state.furthestSeconds,
+        positionSeconds: result.state.positionSeconds,
+        ...(completedNow ? { completedAt: at } : {}),
+      };
+      await tx.lessonProgress.upsert({
+        where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } },
+        create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [], ...data },
+        update: data,
+      });
+      if (completedNow) await settleCourse(tx, user.id, lesson.courseId, at);
+      return { seq: beat.seq, tabId: beat.tabId, status: "credited" as const, credited: result.credited, notes: result.notes };
+    });
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/** Marks a check point passed when the answer is right. The answer key stays here. */
+export async function answerCheckpoint(user: SessionUser, input: { lessonId: string; checkpointId: string; chosen: string[] }, now = new Date()) {
+  const assigned = await assignedCourseIds(user);
+  const lesson = await lessonForLearner(user, input.lessonId, assigned);
+  const checkpoint = checkpointsOf(lesson.checkpoints).find((cp) => cp.id === input.checkpointId);
+  if (!checkpoint) throw notFound();
+  const question = await db.question.findUnique({ where: { id: checkpoint.questionId }, select: { answer: true, explanation: true } });
+  if (!question) throw notFound();
+  const key = [...(question.answer as string[])].sort();
+  const correct = key.length === input.chosen.length && [...input.chosen].sort().every((k, i) => k === key[i]);
+  if (!correct) return { correct: false as const };
+  await db.$transaction(async (tx) => {
+    const progress = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } } });
+    const passed = new Set(passedOf(progress?.checkpointsPassed));
+    passed.add(checkpoint.id);
+    const state = { ...stateOf(progress), checkpointsPassed: [...passed] };
+    const completedNow = !progress?.completedAt && lessonComplete(ruleOf(lesson), state, creditingConfig());
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } },
+      create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [...passed], ...(completedNow ? { completedAt: now } : {}) },
+      update: { checkpointsPassed: [...passed], ...(completedNow ? { completedAt: now } : {}) },
+    });
+    if (completedNow) await settleCourse(tx, user.id, lesson.courseId, now);
+  });
+  return { correct: true as const, explanation: question.explanation };
+}
+
+/** The learner's progress in one course: per lesson state and the course's hours. */
+export async function courseProgress(userId: string, course: { id: string; classHours: number; minutesPerClassHour: number }) {
+  const [progress, completion] = await Promise.all([
+    db.lessonProgress.findMany({ where: { userId, courseId: course.id } }),
+    db.courseCompletion.findUnique({ where: { userId_courseId: { userId, courseId: course.id } } }),
+  ]);
+  const creditedSeconds = progress.reduce((sum, p) => sum + p.creditedSeconds, 0);
+  return {
+    byLesson: new Map(progress.map((p) => [p.lessonId, p])),
+    creditedSeconds,
+    hoursDone: classHours(creditedSeconds, course.minutesPerClassHour),
+    hoursRequired: course.classHours,
+    completedAt: completion?.completedAt ?? null,
+  };
+}
