@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppShell, EmptyState } from "@/components/AppShell";
+import { ProgressBar } from "@/features/learning/components/ProgressBar";
 import { assignedCourses } from "@/features/learning/data";
+import { courseProgress } from "@/features/learning/ledger";
 import { requirePage } from "@/lib/authz";
 
 export default async function LearnerHome() {
   const user = await requirePage("learning.own");
-  const [t, courses] = await Promise.all([getTranslations(), assignedCourses(user)]);
+  const [t, assigned] = await Promise.all([getTranslations(), assignedCourses(user)]);
+  const courses = await Promise.all(assigned.map(async (c) => ({ ...c, progress: await courseProgress(user.id, c) })));
   return (
     <AppShell user={user} title={t("learn.title")}>
       {courses.length === 0 ? (
@@ -23,6 +26,13 @@ export default async function LearnerHome() {
                   {t("learn.hoursRequired", { hours: c.classHours })} · {t("learn.lessons", { count: c.lessonCount })} ·{" "}
                   {t("learn.minutesPerHour", { minutes: c.minutesPerClassHour })}
                 </p>
+                <div className="mt-3 space-y-1">
+                  <p className="text-xs font-medium text-slate-700" data-testid={`course-hours-${c.id}`}>
+                    {t("learn.progress", { done: Math.floor(c.progress.hoursDone * 100) / 100, required: c.classHours })}
+                    {c.progress.completedAt ? ` · ${t("learn.status.done")}` : ""}
+                  </p>
+                  <ProgressBar value={c.progress.hoursDone / c.classHours} label={t("learn.progressLabel")} />
+                </div>
               </Link>
             </li>
           ))}

@@ -58,3 +58,59 @@ export async function assignedCourse(user: SessionUser, courseId: string) {
   });
   return { ...course, lessons };
 }
+
+/**
+ * A lesson page's data: the lesson of an assigned course, its check questions without their answers,
+ * the learner's progress, practice questions and last practice attempt. Null when not assigned.
+ */
+export async function lessonPage(user: SessionUser, courseId: string, lessonId: string) {
+  const course = await assignedCourse(user, courseId);
+  if (!course) return null;
+  const lesson = await db.lesson.findFirst({
+    where: { id: lessonId, courseId, archivedAt: null },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      body: true,
+      position: true,
+      videoSrc: true,
+      videoPlaybackId: true,
+      durationSeconds: true,
+      minReadingSeconds: true,
+      checkpoints: true,
+    },
+  });
+  if (!lesson) return null;
+  const checkpoints = (Array.isArray(lesson.checkpoints) ? lesson.checkpoints : []) as { id: string; atSeconds: number; questionId: string }[];
+  // Only stems and options: the answer key stays on the server.
+  const questions = await db.question.findMany({
+    where: { id: { in: checkpoints.map((c) => c.questionId) } },
+    select: { id: true, stem: true, type: true, options: true },
+  });
+  const [progress, lastAttempt] = await Promise.all([
+    db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId } } }),
+    db.quizAttempt.findFirst({ where: { userId: user.id, lessonId }, orderBy: { createdAt: "desc" }, select: { correct: true, total: true } }),
+  ]);
+  const index = course.lessons.findIndex((l) => l.id === lessonId);
+  return {
+    course,
+    lesson: { ...lesson, checkpoints: undefined },
+    checkpointViews: checkpoints.flatMap((cp) => {
+      const q = questions.find((x) => x.id === cp.questionId);
+      return q
+        ? [{ id: cp.id, atSeconds: cp.atSeconds, question: { stem: q.stem, multiple: q.type === "MULTIPLE", options: q.options as { key: string; text: string }[] } }]
+        : [];
+    }),
+    progress: {
+      creditedSeconds: progress?.creditedSeconds ?? 0,
+      furthestSeconds: progress?.furthestSeconds ?? 0,
+      positionSeconds: progress?.positionSeconds ?? 0,
+      checkpointsPassed: (Array.isArray(progress?.checkpointsPassed) ? progress.checkpointsPassed : []) as string[],
+      completed: Boolean(progress?.completedAt),
+    },
+    lastAttempt,
+    previous: index > 0 ? course.lessons[index - 1]! : null,
+    next: index >= 0 && index < course.lessons.length - 1 ? course.lessons[index + 1]! : null,
+  };
+}

@@ -218,3 +218,62 @@ export async function courseProgress(userId: string, course: { id: string; class
     completedAt: completion?.completedAt ?? null,
   };
 }
+
+/** What the lesson page shows after each flush: credited seconds, furthest point, completed. */
+export async function lessonTotals(userId: string, lessonIds: string[]) {
+  const rows = await db.lessonProgress.findMany({
+    where: { userId, lessonId: { in: lessonIds } },
+    select: { lessonId: true, creditedSeconds: true, furthestSeconds: true, completedAt: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.lessonId, { creditedSeconds: r.creditedSeconds, furthestSeconds: r.furthestSeconds, completed: r.completedAt !== null }]));
+}
+
+/**
+ * Saves a practice quiz attempt, graded here from the learner's choices (the quiz in the browser has
+ * the practice key, which is harmless; what is stored is the server's grading). Never an exam.
+ */
+export async function saveQuizAttempt(user: SessionUser, input: { lessonId: string; answers: { questionId: string; chosen: number[] }[] }) {
+  const assigned = await assignedCourseIds(user);
+  const lesson = await lessonForLearner(user, input.lessonId, assigned);
+  const questions = await db.question.findMany({
+    where: { id: { in: input.answers.map((a) => a.questionId) }, lessonId: lesson.id, pool: "PRACTICE", archivedAt: null },
+    select: { id: true, options: true, answer: true },
+  });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  if (questions.length !== new Set(input.answers.map((a) => a.questionId)).size) throw notFound();
+  const graded = input.answers.map((a) => {
+    const q = byId.get(a.questionId)!;
+    const options = q.options as { key: string }[];
+    const chosen = a.chosen.map((i) => options[i - 1]?.key).filter((k): k is string => Boolean(k)).sort();
+    const key = [...(q.answer as string[])].sort();
+    return { questionId: q.id, chosen, correct: chosen.length === key.length && chosen.every((k, i) => k === key[i]) };
+  });
+  const correct = graded.filter((g) => g.correct).length;
+  const attempt = await db.quizAttempt.create({
+    data: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, correct, total: graded.length, answers: graded },
+    select: { id: true, correct: true, total: true, createdAt: true },
+  });
+  return attempt;
+}
+
+/** The practice questions of a lesson in the quiz component's format (practice only). */
+export async function practiceQuizOf(lessonId: string) {
+  const questions = await db.question.findMany({
+    where: { lessonId, pool: "PRACTICE", archivedAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true, type: true, stem: true, options: true, answer: true, explanation: true },
+  });
+  return questions.map((q) => {
+    const options = q.options as { key: string; text: string }[];
+    const key = q.answer as string[];
+    const indexes = key.map((k) => options.findIndex((o) => o.key === k) + 1);
+    return {
+      id: q.id,
+      multiple: q.type === "MULTIPLE",
+      stem: q.stem,
+      answers: options.map((o) => o.text),
+      correct: indexes,
+      explanation: q.explanation,
+    };
+  });
+}

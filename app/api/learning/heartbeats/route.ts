@@ -2,7 +2,7 @@
 // online, navigator.sendBeacon when the page is hidden, the offline queue on reconnect). Idempotent:
 // a heartbeat already recorded is answered as a duplicate and credits nothing.
 import { NextResponse } from "next/server";
-import { heartbeatBatchSchema, recordHeartbeats } from "@/features/learning/ledger";
+import { heartbeatBatchSchema, lessonTotals, recordHeartbeats } from "@/features/learning/ledger";
 import { requireRequest } from "@/lib/authz";
 import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
 
@@ -20,7 +20,8 @@ export async function POST(request: Request) {
       return NextResponse.json({ error: "VALIDATION", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
     }
     const outcomes = await recordHeartbeats(user, parsed.data.beats);
-    return NextResponse.json({ outcomes });
+    const lessons = await lessonTotals(user.id, [...new Set(parsed.data.beats.map((b) => b.lessonId))]);
+    return NextResponse.json({ outcomes, lessons });
   } catch (error) {
     const known = toAppError(error);
     if (known instanceof AppError) return NextResponse.json({ error: known.code }, { status: HTTP_STATUS[known.code] });

@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { LessonTotals } from "./heartbeat-queue";
+import { ProgressBar } from "./ProgressBar";
+
+/** What the learner sees of the ledger on a lesson page: credited minutes, the connection, the queue. */
+export function LessonStatus({ totals, requiredSeconds, online, pending }: { totals: LessonTotals; requiredSeconds: number; online: boolean; pending: number }) {
+  const t = useTranslations("learn.lesson");
+  const minutes = (s: number) => (Math.floor((s / 60) * 10) / 10).toFixed(1);
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="lesson-status">
+      <p data-testid="lesson-credited" data-seconds={totals.creditedSeconds}>
+        {totals.completed ? <span className="mr-2 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800">{t("completed")}</span> : null}
+        {t("credited", { minutes: minutes(totals.creditedSeconds), required: minutes(requiredSeconds) })}
+      </p>
+      <ProgressBar value={requiredSeconds ? totals.creditedSeconds / requiredSeconds : 0} label={t("credited", { minutes: minutes(totals.creditedSeconds), required: minutes(requiredSeconds) })} />
+      {!online ? (
+        <p role="status" className="rounded bg-amber-50 p-2 text-amber-900" data-testid="offline-notice">
+          {t("offline")}
+        </p>
+      ) : null}
+      {pending > 0 ? (
+        <p className="text-xs text-slate-500" data-testid="pending-beats">
+          {t("pending", { count: pending })}
+        </p>
+      ) : null}
+      <p className="text-xs text-slate-500">{t("rules")}</p>
+    </div>
+  );
+}
+
+/** "Are you still there?": crediting stops until the learner answers. */
+export function IdlePrompt({ open, onResume }: { open: boolean; onResume: () => void }) {
+  const t = useTranslations("learn.lesson");
+  if (!open) return null;
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="idle-title" className="fixed inset-0 z-30 flex items-end justify-center bg-black/40 p-4 sm:items-center">
+      <div className="w-full max-w-sm rounded-lg bg-white p-5 shadow-lg">
+        <h2 id="idle-title" className="text-lg font-semibold">
+          {t("idleTitle")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-600">{t("idleBody")}</p>
+        <button type="button" onClick={onResume} className="mt-4 w-full rounded-md bg-brand-600 py-3 font-semibold text-white">
+          {t("idleResume")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { IdlePrompt, LessonStatus } from "./LessonStatus";
+import type { LessonTotals } from "./heartbeat-queue";
+import { useLearningTracker } from "./useLearningTracker";
+
+/** A reading lesson: the text (rendered on the server) with the ledger running while it is read. */
+export function ReadingLesson(props: {
+  userId: string;
+  lessonId: string;
+  minReadingSeconds: number;
+  heartbeatSeconds: number;
+  idleSeconds: number;
+  initial: LessonTotals;
+  children: ReactNode;
+}) {
+  const tracker = useLearningTracker({
+    userId: props.userId,
+    lessonId: props.lessonId,
+    heartbeatSeconds: props.heartbeatSeconds,
+    idleSeconds: props.idleSeconds,
+    isRunning: () => true,
+    position: () => 0,
+    initial: props.initial,
+  });
+  return (
+    <>
+      <LessonStatus totals={tracker.totals} requiredSeconds={props.minReadingSeconds} online={tracker.online} pending={tracker.pending} />
+      <article className="prose-lesson mt-4 rounded-lg border border-slate-200 bg-white p-4 leading-relaxed">{props.children}</article>
+      <IdlePrompt open={tracker.idle} onResume={tracker.resume} />
+    </>
+  );
+}
