@@ -44,6 +44,8 @@ async function main() {
       DATABASE_URL: database.url,
       AUTH_SECRET: "e2e-tests-secret-e2e-tests-secret-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Heartbeats every 2 s so the learning test sees credit move within seconds.
+      LEARNING_HEARTBEAT_SECONDS: "2",
     },
   });
   // The database is dropped by tests/e2e/global-teardown.ts once Playwright has stopped this process.
