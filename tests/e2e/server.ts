@@ -14,7 +14,8 @@ async function main() {
     throw new Error("No production build: run `npx next build` first (npm test does).");
   }
   const provider = testProvider();
-  const database = await createTestDatabase(provider, `e2e_${provider}`, { fixed: true });
+  const label = process.env.E2E_DATABASE_LABEL ?? `e2e_${provider}`;
+  const database = await createTestDatabase(provider, label, { fixed: true });
   process.env.DATABASE_URL = database.url;
   // Imported after DATABASE_URL is set: lib/env reads it once.
   const { loadContent } = await import("@/features/content/load");
@@ -35,7 +36,7 @@ async function main() {
   });
   await db.$disconnect();
 
-  const port = E2E_PORT[provider];
+  const port = Number(process.env.E2E_SERVER_PORT ?? E2E_PORT[provider]);
   const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     stdio: "inherit",
