@@ -161,6 +161,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
       if (!lesson || !lf) continue;
       if (!lesson.content) c.add(file, "body", "a lesson needs a body (its reading text or video notes)");
       claim(file, "frontmatter.id", "lesson", lf.id);
+      lf.positions.forEach((code, j) => positionCodes.has(code) || c.add(file, `frontmatter.positions[${j}]`, `unknown position ${code}`));
       const position = lessons.length + 1;
       lessons.push({ ...lf, position, body: lesson.content, sourcePath: c.rel(file), contentHash: hash([lf, lesson.content, position]) });
     }

@@ -101,6 +101,11 @@ export const audienceSchema = z
     industries: z.array(code).default([]),
     /** Only staff of these enterprises (unified social credit codes): customised courses. */
     enterprises: z.array(z.string().length(18)).default([]),
+    /**
+     * Key-position staff of key enterprises as the plan period in force defines them (its key positions,
+     * its key enterprises): the coverage target's population (DOMAIN.md).
+     */
+    planPeriodKeyPositions: z.boolean().default(false),
   })
   .strict();
 
@@ -114,7 +119,7 @@ export const courseFrontmatterSchema = z
     classHours: z.number().positive().max(200),
     /** Minutes of effective learning per class hour: online ≥ 30 (AQ 8011-2023), offline 45. */
     minutesPerClassHour: z.number().int().min(30).max(60),
-    audience: audienceSchema.default({ schoolStudents: false, positions: [], industries: [], enterprises: [] }),
+    audience: audienceSchema.default({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false }),
   })
   .strict();
 
@@ -132,6 +137,11 @@ export const lessonFrontmatterSchema = z
       .strict()
       .refine((v) => Boolean(v.src) !== Boolean(v.playbackId), { message: "give exactly one of src or playbackId" })
       .optional(),
+    /**
+     * A syllabus lesson: only learners in these positions take it (e.g. the hazardous-chemicals course's
+     * module for full-time safety managers). Empty: every learner of the course.
+     */
+    positions: z.array(code).default([]),
     /** Minimum reading time credited for a reading lesson. */
     minReadingMinutes: z.number().positive().max(180).optional(),
     /** Video check points: at `at` seconds the video pauses until the question (a practice question of this lesson) is answered. */

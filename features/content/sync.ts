@@ -169,6 +169,7 @@ async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
         videoPlaybackId: lesson.video?.playbackId ?? null,
         durationSeconds: lesson.video?.durationSeconds ?? null,
         minReadingSeconds: lesson.minReadingMinutes ? Math.round(lesson.minReadingMinutes * 60) : null,
+        positions: lesson.positions,
         checkpoints: lesson.checkpoints.map((cp, i) => ({ id: `${lesson.id}#${i + 1}`, atSeconds: cp.at, questionId: cp.question })),
         sourcePath: lesson.sourcePath,
         contentHash: lesson.contentHash,

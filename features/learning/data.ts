@@ -2,18 +2,34 @@ import "server-only";
 import { audienceSchema } from "@/features/content/schemas";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/session";
-import { matchesAudience, type LearnerProfile } from "./rules";
+import { currentPlanPeriod } from "@/features/regions/periods";
+import { lessonApplies, matchesAudience, type LearnerProfile } from "./rules";
 
 async function profileOf(user: SessionUser): Promise<LearnerProfile> {
-  const enterprise = user.enterpriseId
-    ? await db.enterprise.findUnique({ where: { id: user.enterpriseId }, select: { industryCode: true, creditCode: true } })
-    : null;
+  const period = await currentPlanPeriod();
+  const [enterprise, periodPositions] = await Promise.all([
+    user.enterpriseId
+      ? db.enterprise.findUnique({
+          where: { id: user.enterpriseId },
+          select: { industryCode: true, creditCode: true, keyDesignations: { where: { periodId: period?.id ?? "" }, select: { periodId: true } } },
+        })
+      : null,
+    period ? db.planPeriodPosition.findMany({ where: { periodId: period.id }, select: { positionCode: true } }) : [],
+  ]);
   return {
     positionCode: user.positionCode,
     isSchoolStudent: user.schoolId !== null,
     industryCode: enterprise?.industryCode ?? null,
     enterpriseCreditCode: enterprise?.creditCode ?? null,
+    isKeyEnterprise: (enterprise?.keyDesignations.length ?? 0) > 0,
+    periodKeyPositions: periodPositions.map((p) => p.positionCode),
   };
+}
+
+/** The learner's lessons of a course: all of them, less syllabus lessons of other positions. */
+export async function learnerLessonIds(positionCode: string | null, courseId: string, client: Pick<typeof db, "lesson"> = db): Promise<string[]> {
+  const lessons = await client.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, positions: true } });
+  return lessons.filter((l) => lessonApplies((l.positions as string[]) ?? [], positionCode)).map((l) => l.id);
 }
 
 /** The learner's assigned courses: active courses whose audience rules match the learner. */
@@ -54,9 +70,12 @@ export async function assignedCourse(user: SessionUser, courseId: string) {
   const lessons = await db.lesson.findMany({
     where: { courseId, archivedAt: null },
     orderBy: { position: "asc" },
-    select: { id: true, title: true, kind: true, durationSeconds: true, minReadingSeconds: true },
+    select: { id: true, title: true, kind: true, durationSeconds: true, minReadingSeconds: true, positions: true },
   });
-  return { ...course, lessons };
+  return {
+    ...course,
+    lessons: lessons.filter((l) => lessonApplies((l.positions as string[]) ?? [], user.positionCode)).map(({ positions: _p, ...l }) => l),
+  };
 }
 
 /**
@@ -81,7 +100,7 @@ export async function lessonPage(user: SessionUser, courseId: string, lessonId: 
       checkpoints: true,
     },
   });
-  if (!lesson) return null;
+  if (!lesson || !course.lessons.some((l) => l.id === lessonId)) return null;
   const checkpoints = (Array.isArray(lesson.checkpoints) ? lesson.checkpoints : []) as { id: string; atSeconds: number; questionId: string }[];
   // Only stems and options: the answer key stays on the server.
   const questions = await db.question.findMany({

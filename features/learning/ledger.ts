@@ -17,7 +17,8 @@ import {
   type LessonRule,
   type LessonState,
 } from "./crediting";
-import { assignedCourseIds } from "./data";
+import { assignedCourseIds, learnerLessonIds } from "./data";
+import { lessonApplies } from "./rules";
 
 export const heartbeatSchema = z.object({
   lessonId: z.string().min(1).max(80),
@@ -51,6 +52,7 @@ const lessonSelect = {
   durationSeconds: true,
   minReadingSeconds: true,
   checkpoints: true,
+  positions: true,
   archivedAt: true,
 } as const;
 
@@ -58,7 +60,7 @@ const lessonSelect = {
 async function lessonForLearner(user: SessionUser, lessonId: string, assigned: Set<string>) {
   const lesson = await db.lesson.findUnique({ where: { id: lessonId }, select: lessonSelect });
   if (!lesson || lesson.archivedAt) throw notFound();
-  if (!assigned.has(lesson.courseId)) throw forbidden();
+  if (!assigned.has(lesson.courseId) || !lessonApplies((lesson.positions as string[]) ?? [], user.positionCode)) throw forbidden();
   return lesson;
 }
 
@@ -87,20 +89,15 @@ async function lockClock(tx: Tx, userId: string): Promise<number> {
 }
 
 /** Records a course completion when every lesson meets its rule and the hours are reached. */
-async function settleCourse(tx: Tx, userId: string, courseId: string, now: Date) {
-  const course = await tx.course.findUnique({
-    where: { id: courseId },
-    select: {
-      classHours: true,
-      minutesPerClassHour: true,
-      lessons: { where: { archivedAt: null }, select: { id: true } },
-    },
-  });
+async function settleCourse(tx: Tx, user: SessionUser, courseId: string, now: Date) {
+  const userId = user.id;
+  const course = await tx.course.findUnique({ where: { id: courseId }, select: { classHours: true, minutesPerClassHour: true } });
   if (!course) return;
+  const lessonIds = await learnerLessonIds(user.positionCode, courseId, tx);
   const progress = await tx.lessonProgress.findMany({ where: { userId, courseId }, select: { lessonId: true, creditedSeconds: true, completedAt: true } });
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
   const done = courseComplete({
-    lessonsComplete: course.lessons.map((l) => Boolean(byLesson.get(l.id)?.completedAt)),
+    lessonsComplete: lessonIds.map((id) => Boolean(byLesson.get(id)?.completedAt)),
     creditedSeconds: progress.reduce((sum, p) => sum + p.creditedSeconds, 0),
     classHours: course.classHours,
     minutesPerClassHour: course.minutesPerClassHour,
@@ -168,7 +165,7 @@ export async function recordHeartbeats(user: SessionUser, beats: HeartbeatInput[
         create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [], ...data },
         update: data,
       });
-      if (completedNow) await settleCourse(tx, user.id, lesson.courseId, at);
+      if (completedNow) await settleCourse(tx, user, lesson.courseId, at);
       return { seq: beat.seq, tabId: beat.tabId, status: "credited" as const, credited: result.credited, notes: result.notes };
     });
     outcomes.push(outcome);
@@ -198,7 +195,7 @@ export async function answerCheckpoint(user: SessionUser, input: { lessonId: str
       create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [...passed], ...(completedNow ? { completedAt: now } : {}) },
       update: { checkpointsPassed: [...passed], ...(completedNow ? { completedAt: now } : {}) },
     });
-    if (completedNow) await settleCourse(tx, user.id, lesson.courseId, now);
+    if (completedNow) await settleCourse(tx, user, lesson.courseId, now);
   });
   return { correct: true as const, explanation: question.explanation };
 }

@@ -11,6 +11,10 @@ export type LearnerProfile = {
   isSchoolStudent: boolean;
   industryCode: string | null;
   enterpriseCreditCode: string | null;
+  /** The learner's enterprise is a key enterprise of the plan period in force. */
+  isKeyEnterprise?: boolean;
+  /** The key positions of the plan period in force (content/reference/plan-periods.yaml). */
+  periodKeyPositions?: readonly string[];
 };
 
 export function matchesAudience(learner: LearnerProfile, audience: Audience): boolean {
@@ -21,8 +25,18 @@ export function matchesAudience(learner: LearnerProfile, audience: Audience): bo
   const byStudent = audience.schoolStudents && learner.isSchoolStudent;
   const byPosition = learner.positionCode !== null && audience.positions.includes(learner.positionCode);
   const byIndustry = learner.industryCode !== null && audience.industries.includes(learner.industryCode);
-  const hasCondition = audience.schoolStudents || audience.positions.length > 0 || audience.industries.length > 0;
+  const byPlanPeriod =
+    audience.planPeriodKeyPositions &&
+    Boolean(learner.isKeyEnterprise) &&
+    learner.positionCode !== null &&
+    (learner.periodKeyPositions ?? []).includes(learner.positionCode);
+  const hasCondition = audience.schoolStudents || audience.positions.length > 0 || audience.industries.length > 0 || audience.planPeriodKeyPositions;
   // An enterprise-only audience with no other condition covers all of that enterprise's staff.
   if (!hasCondition) return audience.enterprises.length > 0;
-  return byStudent || byPosition || byIndustry;
+  return byStudent || byPosition || byIndustry || byPlanPeriod;
+}
+
+/** Does a lesson of an assigned course apply to the learner? Syllabus lessons name their positions. */
+export function lessonApplies(lessonPositions: readonly string[], positionCode: string | null): boolean {
+  return lessonPositions.length === 0 || (positionCode !== null && lessonPositions.includes(positionCode));
 }

@@ -4,14 +4,9 @@ import { forbidden, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { regionPrefix } from "@/lib/identifiers";
 import type { SessionUser } from "@/lib/session";
+import { currentPlanPeriod } from "./periods";
 
-/** The plan period in force in a year (periods are data: content/reference/plan-periods.yaml). */
-export async function currentPlanPeriod(year = new Date().getFullYear()) {
-  return (
-    (await db.planPeriod.findFirst({ where: { startYear: { lte: year }, endYear: { gte: year } }, select: { id: true, name: true } })) ??
-    (await db.planPeriod.findFirst({ orderBy: { endYear: "desc" }, select: { id: true, name: true } }))
-  );
-}
+export { currentPlanPeriod };
 
 /**
  * A region the user may see, with its sub-regions (enterprise and key-enterprise counts each) and the

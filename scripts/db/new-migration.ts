@@ -29,11 +29,14 @@ let written = 0;
 for (const provider of PROVIDERS) {
   const migrated = migratedSchemaPath(provider);
   const from = existsSync(migrated) ? ["--from-schema-datamodel", migrated] : ["--from-empty"];
-  const sql = execFileSync(
+  const raw = execFileSync(
     process.execPath,
     [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath(provider), "--script"],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: diffUrl(provider) } },
   );
+  // `migrate diff` writes a SQLite Json default of [] as DEFAULT [] (an identifier there, storing an
+  // empty value); the string literal is what the schema means.
+  const sql = provider === "sqlite" ? raw.replace(/DEFAULT \[\]/g, "DEFAULT '[]'") : raw;
   if (/^-- This is an empty migration\.\s*$/.test(sql.trim())) {
     console.log(`${provider}: no changes since the last migration`);
     continue;

@@ -115,7 +115,7 @@ describe("loadContent on a valid minimal course", () => {
   });
 
   it("fills the audience defaults", () => {
-    expect(course.audience).toEqual({ schoolStudents: false, positions: ["TEAM_LEADER"], industries: ["HAZCHEM"], enterprises: [] });
+    expect(course.audience).toEqual({ schoolStudents: false, positions: ["TEAM_LEADER"], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false });
   });
 
   it("orders the lessons by file name and numbers them 1..n", () => {
@@ -198,6 +198,10 @@ describe("loadContent refuses bad lessons", () => {
 
   it("a lesson id used twice", () => {
     expectProblem(contentRoot({ [LESSON_2]: replace("id: alpha-second", "id: zeta-first") }), LESSON_2, "frontmatter.id", /duplicate lesson id "zeta-first" \(also in courses\/x\/lessons\/01\.md\)/);
+  });
+
+  it("an unknown position on a syllabus lesson", () => {
+    expectProblem(contentRoot({ [LESSON_1]: replace("minReadingMinutes: 5\n", "minReadingMinutes: 5\npositions: [ASTRONAUT]\n") }), LESSON_1, "frontmatter.positions[0]", /unknown position ASTRONAUT/);
   });
 
   it("a check point on a reading lesson", () => {

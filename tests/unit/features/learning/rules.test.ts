@@ -1,7 +1,7 @@
 // Course assignment: which learners a course's audience (content frontmatter) covers.
 import { describe, expect, it } from "vitest";
 import { audienceSchema } from "@/features/content/schemas";
-import { matchesAudience, type Audience, type LearnerProfile } from "@/features/learning/rules";
+import { lessonApplies, matchesAudience, type Audience, type LearnerProfile } from "@/features/learning/rules";
 
 /** An audience as the content loader produces it: the frontmatter parsed by audienceSchema. */
 const audience = (frontmatter: Record<string, unknown>): Audience => audienceSchema.parse(frontmatter);
@@ -111,7 +111,7 @@ describe("matchesAudience", () => {
 
   describe("empty audience", () => {
     it("defaults every condition to empty", () => {
-      expect(audience({})).toEqual({ schoolStudents: false, positions: [], industries: [], enterprises: [] });
+      expect(audience({})).toEqual({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false });
     });
 
     it.each([
@@ -121,5 +121,40 @@ describe("matchesAudience", () => {
     ])("matches nobody: %s", (_label, who) => {
       expect(matchesAudience(who, audience({}))).toBe(false);
     });
+  });
+});
+
+describe("the plan period's key positions", () => {
+  const keyStaff = audience({ planPeriodKeyPositions: true });
+  const period2026 = ["PRINCIPAL_HEAD", "SAFETY_EXECUTIVE", "SAFETY_DEPT_HEAD", "TEAM_LEADER"];
+
+  it("covers a key position in a key enterprise of the period", () => {
+    expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", isKeyEnterprise: true, periodKeyPositions: period2026 }), keyStaff)).toBe(true);
+  });
+
+  it("does not cover the same position outside a key enterprise", () => {
+    expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", isKeyEnterprise: false, periodKeyPositions: period2026 }), keyStaff)).toBe(false);
+  });
+
+  it("does not cover a position the period does not name", () => {
+    // Accident-prone posts were key in 2021–2025, not in 2026–2030.
+    expect(matchesAudience(learner({ positionCode: "ACCIDENT_PRONE_WORKER", isKeyEnterprise: true, periodKeyPositions: period2026 }), keyStaff)).toBe(false);
+  });
+
+  it("does not cover a learner without a position", () => {
+    expect(matchesAudience(learner({ isKeyEnterprise: true, periodKeyPositions: period2026 }), keyStaff)).toBe(false);
+  });
+});
+
+describe("syllabus lessons", () => {
+  it("a lesson without positions is for every learner of the course", () => {
+    expect(lessonApplies([], "TEAM_LEADER")).toBe(true);
+    expect(lessonApplies([], null)).toBe(true);
+  });
+
+  it("a lesson with positions is only for those positions", () => {
+    expect(lessonApplies(["FULLTIME_SAFETY_MANAGER"], "FULLTIME_SAFETY_MANAGER")).toBe(true);
+    expect(lessonApplies(["FULLTIME_SAFETY_MANAGER"], "TEAM_LEADER")).toBe(false);
+    expect(lessonApplies(["FULLTIME_SAFETY_MANAGER"], null)).toBe(false);
   });
 });

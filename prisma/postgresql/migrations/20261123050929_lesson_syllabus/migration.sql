@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Lesson" ADD COLUMN     "positions" JSONB NOT NULL DEFAULT '[]';
+
