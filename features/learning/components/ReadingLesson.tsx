@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { IdlePrompt, LessonStatus } from "./LessonStatus";
 import type { LessonTotals } from "./heartbeat-queue";
 import { useLearningTracker } from "./useLearningTracker";
@@ -24,6 +24,7 @@ export function ReadingLesson(props: {
     position: () => 0,
     initial: props.initial,
   });
+  useResumeScroll(`reading-position:${props.userId}:${props.lessonId}`);
   return (
     <>
       <LessonStatus totals={tracker.totals} requiredSeconds={props.minReadingSeconds} online={tracker.online} pending={tracker.pending} />
@@ -31,4 +32,28 @@ export function ReadingLesson(props: {
       <IdlePrompt open={tracker.idle} onResume={tracker.resume} />
     </>
   );
+}
+
+/** Reading resumes where the learner left off: the scroll position is kept on this device. */
+function useResumeScroll(key: string) {
+  useEffect(() => {
+    const saved = Number(localStorage.getItem(key));
+    if (saved > 0) window.scrollTo({ top: saved * document.documentElement.scrollHeight });
+    let timer = 0;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        try {
+          localStorage.setItem(key, String(window.scrollY / document.documentElement.scrollHeight));
+        } catch {
+          // storage unavailable: nothing to resume next time
+        }
+      }, 300);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener("scroll", onScroll);
+    };
+  }, [key]);
 }
