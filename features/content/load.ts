@@ -22,6 +22,7 @@ import {
   type QuestionInput,
   type RegionsFile,
 } from "./schemas";
+import { familyProblems } from "./family-rules";
 
 export type ContentProblem = { file: string; field: string; message: string };
 
@@ -196,6 +197,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
         "frontmatter.classHours",
         `the lessons add up to ${Math.round(nominalSeconds / 60)} minutes, less than ${front.classHours} class hour(s) × ${front.minutesPerClassHour} minutes`,
       );
+    for (const p of familyProblems({ ...front, sourcePath: c.rel(courseFile), lessons, questions })) c.add(path.join(root, p.file), p.field, p.message);
     courses.push({
       ...front,
       description: md.content,

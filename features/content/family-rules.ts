@@ -1,0 +1,73 @@
+// What each course family must contain (DOMAIN.md, "The three course families"; issue: real course
+// content). Pure: given a loaded course, the problems found, each with the file and field to fix.
+import type { CourseFrontmatter, LessonFrontmatter, QuestionInput } from "./schemas";
+
+type Course = CourseFrontmatter & { sourcePath: string; lessons: (LessonFrontmatter & { sourcePath: string })[]; questions: (QuestionInput & { sourcePath: string })[] };
+export type FamilyProblem = { file: string; field: string; message: string };
+
+/** The rules per family: minimum class hours, practice questions per lesson, exam bank size. */
+export const FAMILY_RULES = {
+  /** 技工院校工伤预防必修课: 教学时间不低于10课时. */
+  TECH_SCHOOL: { minClassHours: 10, minPracticePerLesson: 10, minExamBank: 150 },
+  /** 危险化学品企业“三类人员”培训: provincial practice, at least 24 class hours. */
+  HAZCHEM_THREE_CATEGORIES: { minClassHours: 24, minPracticePerLesson: 10, minExamBank: 150 },
+  /** “两降两增”定制化培训: one key enterprise's course. */
+  TWO_REDUCTIONS: { minClassHours: 1, minPracticePerLesson: 5, minExamBank: 20 },
+  /** Short awareness courses: no minimums beyond the loader's own checks. */
+  GENERAL: { minClassHours: 0, minPracticePerLesson: 0, minExamBank: 0 },
+} as const;
+
+/** The three categories of personnel (人社部函〔2021〕168号): each has its own module. */
+export const HAZCHEM_CATEGORIES = ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"] as const;
+
+const normalise = (stem: string) => stem.replace(/[\s，。？?！!、：:；;（）()“”"']/g, "");
+
+export function familyProblems(course: Course): FamilyProblem[] {
+  const rules = FAMILY_RULES[course.family];
+  const problems: FamilyProblem[] = [];
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+
+  if (course.classHours < rules.minClassHours)
+    add(course.sourcePath, "frontmatter.classHours", `a ${course.family} course has at least ${rules.minClassHours} class hours`);
+
+  for (const lesson of course.lessons) {
+    const practice = course.questions.filter((q) => q.pool === "practice" && q.lesson === lesson.id).length;
+    if (practice < rules.minPracticePerLesson)
+      add(lesson.sourcePath, "frontmatter.id", `lesson ${lesson.id} has ${practice} practice question(s); a ${course.family} lesson needs at least ${rules.minPracticePerLesson}`);
+  }
+
+  const exam = course.questions.filter((q) => q.pool === "exam");
+  if (exam.length < rules.minExamBank)
+    add(course.sourcePath, "questions", `the exam bank has ${exam.length} question(s); a ${course.family} course needs at least ${rules.minExamBank}`);
+  for (const type of ["single", "multiple", "true_false"] as const) {
+    if (rules.minExamBank > 0 && !exam.some((q) => q.type === type)) add(course.sourcePath, "questions", `the exam bank has no ${type} questions`);
+  }
+
+  // No question asked twice (same stem once punctuation and spaces are ignored).
+  const seen = new Map<string, string>();
+  for (const q of course.questions) {
+    const key = normalise(q.stem);
+    const first = seen.get(key);
+    if (first) add(q.sourcePath, q.id, `asks the same as ${first}`);
+    else seen.set(key, q.id);
+  }
+
+  // Every lesson is reachable: a syllabus lesson's positions must be among those the course is for.
+  const audiencePositions = new Set(course.audience.positions);
+  const anyPosition = course.audience.planPeriodKeyPositions || course.audience.industries.length > 0 || course.audience.enterprises.length > 0;
+  for (const lesson of course.lessons) {
+    if (lesson.positions.length === 0 || anyPosition) continue;
+    if (!lesson.positions.some((p) => audiencePositions.has(p)))
+      add(lesson.sourcePath, "frontmatter.positions", "no learner of this course holds these positions: the lesson is unreachable");
+  }
+
+  if (course.family === "HAZCHEM_THREE_CATEGORIES") {
+    for (const category of HAZCHEM_CATEGORIES) {
+      if (!course.lessons.some((l) => l.positions.includes(category)))
+        add(course.sourcePath, "lessons", `the three-categories course needs a module (lessons with positions: [${category}]) for ${category}`);
+    }
+  }
+  if (course.family === "TWO_REDUCTIONS" && course.audience.enterprises.length === 0)
+    add(course.sourcePath, "frontmatter.audience.enterprises", "a customised (两降两增) course names its enterprise");
+  return problems;
+}

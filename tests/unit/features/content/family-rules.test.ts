@@ -1,0 +1,98 @@
+// Each course family's rules (DOMAIN.md): class-hour minimums, practice per lesson, exam bank size and
+// variety, no question asked twice, every lesson reachable, a module per hazardous-chemicals category.
+import { describe, expect, it } from "vitest";
+import { familyProblems, FAMILY_RULES } from "@/features/content/family-rules";
+
+type Course = Parameters<typeof familyProblems>[0];
+
+const lesson = (id: string, positions: string[] = []) => ({ id, title: id, kind: "reading" as const, minReadingMinutes: 45, positions, checkpoints: [], sourcePath: `courses/c/lessons/${id}.md` });
+const question = (id: string, pool: "practice" | "exam", type: "single" | "multiple" | "true_false", lessonId?: string) => ({
+  id,
+  pool,
+  lesson: lessonId,
+  type,
+  topic: "",
+  stem: `第 ${id} 题的题干`,
+  options: type === "true_false" ? undefined : [{ key: "A", text: "甲" }, { key: "B", text: "乙" }],
+  answer: type === "true_false" ? true : type === "single" ? ["A"] : ["A", "B"],
+  explanation: "因为如此。",
+  basis: "测试依据",
+  sourcePath: "courses/c/questions/q.yaml",
+});
+
+/** A course meeting its family's minimums, to break one rule at a time. */
+function course(family: Course["family"], over: Partial<Course> = {}): Course {
+  const rules = FAMILY_RULES[family];
+  const lessons = [lesson("l1"), lesson("l2")];
+  const practice = lessons.flatMap((l) => Array.from({ length: rules.minPracticePerLesson }, (_, i) => question(`${l.id}-p${i}`, "practice", "single", l.id)));
+  const types = ["single", "multiple", "true_false"] as const;
+  const exam = Array.from({ length: rules.minExamBank }, (_, i) => question(`e${i}`, "exam", types[i % 3]!));
+  return {
+    id: "c",
+    title: "课程",
+    family,
+    summary: "",
+    classHours: rules.minClassHours,
+    minutesPerClassHour: 45,
+    audience: { schoolStudents: true, positions: [], industries: [], enterprises: family === "TWO_REDUCTIONS" ? ["91510411MA6230K1X7"] : [], planPeriodKeyPositions: false },
+    sourcePath: "courses/c/course.md",
+    lessons,
+    questions: [...practice, ...exam],
+    ...over,
+  };
+}
+
+describe("familyProblems", () => {
+  it("accepts a course meeting its family's minimums", () => {
+    expect(familyProblems(course("TECH_SCHOOL"))).toEqual([]);
+    expect(familyProblems(course("GENERAL"))).toEqual([]);
+    expect(familyProblems(course("TWO_REDUCTIONS"))).toEqual([]);
+  });
+
+  it("a technical-school course has at least 10 class hours", () => {
+    expect(familyProblems(course("TECH_SCHOOL", { classHours: 9.5 }))).toContainEqual({ file: "courses/c/course.md", field: "frontmatter.classHours", message: expect.stringContaining("at least 10") });
+  });
+
+  it("a hazardous-chemicals course has at least 24 class hours and a module per category", () => {
+    const c = course("HAZCHEM_THREE_CATEGORIES", { classHours: 20, audience: { schoolStudents: false, positions: [], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false } });
+    const problems = familyProblems(c);
+    expect(problems).toContainEqual(expect.objectContaining({ field: "frontmatter.classHours", message: expect.stringContaining("24") }));
+    for (const cat of ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"]) {
+      expect(problems).toContainEqual(expect.objectContaining({ field: "lessons", message: expect.stringContaining(cat) }));
+    }
+    const withModules = { ...c, classHours: 24, lessons: [...c.lessons, lesson("m1", ["SAFETY_EXECUTIVE"]), lesson("m2", ["FULLTIME_SAFETY_MANAGER"]), lesson("m3", ["TEAM_LEADER"])] };
+    const practice = ["m1", "m2", "m3"].flatMap((l) => Array.from({ length: 10 }, (_, i) => question(`${l}-p${i}`, "practice", "single", l)));
+    expect(familyProblems({ ...withModules, questions: [...withModules.questions, ...practice] })).toEqual([]);
+  });
+
+  it("names a lesson with too few practice questions", () => {
+    const c = course("TECH_SCHOOL");
+    const fewer = { ...c, questions: c.questions.filter((q) => q.id !== "l2-p0") };
+    expect(familyProblems(fewer)).toContainEqual({ file: "courses/c/lessons/l2.md", field: "frontmatter.id", message: expect.stringContaining("9 practice question") });
+  });
+
+  it("needs the exam bank's size and all three question types", () => {
+    const c = course("TECH_SCHOOL");
+    const small = { ...c, questions: c.questions.filter((q) => q.id !== "e0") };
+    expect(familyProblems(small)).toContainEqual(expect.objectContaining({ field: "questions", message: expect.stringContaining("149") }));
+    const noJudge = { ...c, questions: c.questions.map((q) => (q.type === "true_false" ? { ...q, type: "single" as const, options: [{ key: "A", text: "甲" }], answer: ["A"] } : q)) };
+    expect(familyProblems(noJudge)).toContainEqual(expect.objectContaining({ message: "the exam bank has no true_false questions" }));
+  });
+
+  it("names a question asked twice, even with other punctuation", () => {
+    const c = course("GENERAL");
+    const twice = { ...c, questions: [question("a", "exam", "single"), { ...question("b", "exam", "single"), stem: "第 a 题的题干？" }] };
+    expect(familyProblems(twice)).toContainEqual({ file: "courses/c/questions/q.yaml", field: "b", message: "asks the same as a" });
+  });
+
+  it("names a syllabus lesson no learner of the course can reach", () => {
+    const c = course("GENERAL", { audience: { schoolStudents: false, positions: ["TEAM_LEADER"], industries: [], enterprises: [], planPeriodKeyPositions: false } });
+    const unreachable = { ...c, lessons: [...c.lessons, lesson("x", ["PRINCIPAL_HEAD"])] };
+    expect(familyProblems(unreachable)).toContainEqual({ file: "courses/c/lessons/x.md", field: "frontmatter.positions", message: expect.stringContaining("unreachable") });
+  });
+
+  it("a customised course names its enterprise", () => {
+    const c = course("TWO_REDUCTIONS");
+    expect(familyProblems({ ...c, audience: { ...c.audience, enterprises: [] } })).toContainEqual(expect.objectContaining({ field: "frontmatter.audience.enterprises" }));
+  });
+});
