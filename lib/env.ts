@@ -26,6 +26,8 @@ const schema = z.object({
   LEARNING_HEARTBEAT_SECONDS: int(15).refine((n) => n >= 2 && n <= 60, "between 2 and 60 seconds"),
   /** Seconds without interaction before "are you still there?"; no answer pauses crediting. */
   LEARNING_IDLE_SECONDS: int(300).refine((n) => n >= 10 && n <= 3600, "between 10 and 3600 seconds"),
+  /** Mux Data environment key. Unset (the default): the video player reports nothing to Mux. */
+  MUX_DATA_ENV_KEY: z.string().min(1).optional(),
   /** `npm start` serves here. */
   PORT: int(3000),
   /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */

@@ -53,6 +53,8 @@ export function VideoLesson(props: {
   heartbeatSeconds: number;
   idleSeconds: number;
   initial: LessonTotals;
+  /** Mux Data key; without it the player's tracking is off. */
+  muxEnvKey?: string;
 }) {
   const t = useTranslations("learn.lesson");
   const media = useRef<MediaLike | null>(null);
@@ -136,7 +138,8 @@ export function VideoLesson(props: {
         <MuxPlayer
           src={props.src ?? undefined}
           playbackId={props.playbackId ?? undefined}
-          disableTracking
+          disableTracking={!props.muxEnvKey}
+          envKey={props.muxEnvKey}
           streamType="on-demand"
           startTime={props.startAt}
           metadata={{ video_title: props.title }}

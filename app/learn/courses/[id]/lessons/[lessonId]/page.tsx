@@ -10,6 +10,7 @@ import { creditingConfig } from "@/features/learning/config";
 import { lessonPage } from "@/features/learning/data";
 import { practiceQuizOf } from "@/features/learning/ledger";
 import { requirePage } from "@/lib/authz";
+import { env } from "@/lib/env";
 
 export default async function LessonPage({ params }: { params: Promise<{ id: string; lessonId: string }> }) {
   const user = await requirePage("learning.own");
@@ -44,6 +45,7 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
             heartbeatSeconds={config.heartbeatSeconds}
             idleSeconds={config.idleSeconds}
             initial={initial}
+            muxEnvKey={env.MUX_DATA_ENV_KEY}
           />
           <article className="prose-lesson mt-4 rounded-lg border border-slate-200 bg-white p-4 leading-relaxed">
             <Markdown>{lesson.body}</Markdown>
