@@ -110,6 +110,7 @@ const listDir = (dir: string, ...exts: string[]) =>
 
 export function loadContent(root = path.join(process.cwd(), "content")): LoadedContent {
   const c = new Collector(root);
+  const publicDir = path.join(root, "..", "public");
   const ref = (name: string) => path.join(root, "reference", name);
 
   const regions = existsSync(ref("regions.yaml")) ? c.parse(ref("regions.yaml"), regionsFileSchema, c.readYaml(ref("regions.yaml"))) : (c.add(ref("regions.yaml"), "(file)", "missing"), undefined);
@@ -163,6 +164,10 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
       if (!lesson.content) c.add(file, "body", "a lesson needs a body (its reading text or video notes)");
       claim(file, "frontmatter.id", "lesson", lf.id);
       lf.positions.forEach((code, j) => positionCodes.has(code) || c.add(file, `frontmatter.positions[${j}]`, `unknown position ${code}`));
+      // A video served from public/ must be there (checked when the content root has a public/ beside it).
+      const src = lf.video?.src;
+      if (src?.startsWith("/") && existsSync(publicDir) && !existsSync(path.join(publicDir, src)))
+        c.add(file, "frontmatter.video.src", `no file public${src}: render it (scripts/media/render-lesson-videos.ts) or fix the path`);
       const position = lessons.length + 1;
       lessons.push({ ...lf, position, body: lesson.content, sourcePath: c.rel(file), contentHash: hash([lf, lesson.content, position]) });
     }
@@ -190,7 +195,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
       }),
     );
     // The lessons must be able to carry the required hours (DOMAIN.md: hours short means no exam).
-    const nominalSeconds = lessons.reduce((sum, l) => sum + (l.video ? l.video.durationSeconds : (l.minReadingMinutes ?? 0) * 60), 0);
+    const nominalSeconds = lessons.reduce((sum, l) => sum + (l.kind === "video" ? (l.video?.durationSeconds ?? 0) : (l.minReadingMinutes ?? 0) * 60), 0);
     if (front && lessons.length > 0 && nominalSeconds < front.classHours * front.minutesPerClassHour * 60)
       c.add(
         courseFile,

@@ -2,6 +2,7 @@
 
 import { useEffect, type ReactNode } from "react";
 import { IdlePrompt, LessonStatus } from "./LessonStatus";
+import { MuxPlayer } from "./Player";
 import type { LessonTotals } from "./heartbeat-queue";
 import { useLearningTracker } from "./useLearningTracker";
 
@@ -13,6 +14,8 @@ export function ReadingLesson(props: {
   heartbeatSeconds: number;
   idleSeconds: number;
   initial: LessonTotals;
+  /** A video that goes with the text; its time counts as reading time (the page is open and active). */
+  video?: { src: string | null; playbackId: string | null; title: string; muxEnvKey?: string };
   children: ReactNode;
 }) {
   const tracker = useLearningTracker({
@@ -27,6 +30,20 @@ export function ReadingLesson(props: {
   useResumeScroll(`reading-position:${props.userId}:${props.lessonId}`);
   return (
     <>
+      {props.video ? (
+        <div className="mb-3 overflow-hidden rounded-lg bg-black" data-testid="lesson-video">
+          <MuxPlayer
+            src={props.video.src ?? undefined}
+            playbackId={props.video.playbackId ?? undefined}
+            disableTracking={!props.video.muxEnvKey}
+            envKey={props.video.muxEnvKey}
+            streamType="on-demand"
+            metadata={{ video_title: props.video.title }}
+            accentColor="#0b5cab"
+            style={{ aspectRatio: "16 / 9", width: "100%" }}
+          />
+        </div>
+      ) : null}
       <LessonStatus totals={tracker.totals} requiredSeconds={props.minReadingSeconds} online={tracker.online} pending={tracker.pending} />
       <article className="prose-lesson mt-4 rounded-lg border border-slate-200 bg-white p-4 leading-relaxed">{props.children}</article>
       <IdlePrompt open={tracker.idle} onResume={tracker.resume} />

@@ -345,3 +345,18 @@ describe("loadContent is repeatable", () => {
     expect(second).toEqual(first);
   });
 });
+
+describe("loadContent checks local video files", () => {
+  it("names a video missing from public/ when the content root has a public/ beside it", () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), "load-content-public-"));
+    roots.push(base);
+    const root = path.join(base, "content");
+    mkdirSync(path.join(root, "reference"), { recursive: true });
+    for (const name of readdirSync(path.join(REPO_CONTENT, "reference"))) copyFileSync(path.join(REPO_CONTENT, "reference", name), path.join(root, "reference", name));
+    cpSync(FIXTURE_COURSE, path.join(root, "courses/x"), { recursive: true });
+    mkdirSync(path.join(base, "public/media"), { recursive: true });
+    expectProblem(root, LESSON_2, "frontmatter.video.src", /no file public\/media\/second\.mp4/);
+    writeFileSync(path.join(base, "public/media/second.mp4"), "");
+    expect(() => loadContent(root)).not.toThrow();
+  });
+});

@@ -59,6 +59,11 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
           heartbeatSeconds={config.heartbeatSeconds}
           idleSeconds={config.idleSeconds}
           initial={initial}
+          video={
+            lesson.videoSrc || lesson.videoPlaybackId
+              ? { src: lesson.videoSrc, playbackId: lesson.videoPlaybackId, title: lesson.title, muxEnvKey: env.MUX_DATA_ENV_KEY }
+              : undefined
+          }
         >
           <Markdown>{lesson.body}</Markdown>
         </ReadingLesson>
