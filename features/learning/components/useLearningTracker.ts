@@ -29,7 +29,7 @@ export function useLearningTracker(o: TrackerOptions) {
   const [idle, setIdle] = useState(false);
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
-  const state = useRef({ tabId: "", seq: 0, watched: 0, lastTick: 0, lastInteraction: 0, idle: false, queue: null as HeartbeatQueue | null });
+  const state = useRef({ tabId: "", seq: 0, watched: 0, lastTick: 0, lastInteraction: 0, idle: false, lastPosition: -1, queue: null as HeartbeatQueue | null });
 
   const flush = useCallback(async () => {
     const q = state.current.queue;
@@ -40,17 +40,20 @@ export function useLearningTracker(o: TrackerOptions) {
     if (mine) setTotals(mine);
   }, []);
 
-  /** Closes the current interval into a heartbeat (even an empty one, to move the position). */
+  /** Closes the current interval into a heartbeat; an interval with nothing learnt and no move sends nothing. */
   const emit = useCallback(() => {
     const s = state.current;
     if (!s.queue) return;
+    const position = opts.current.position();
+    if (s.watched === 0 && position === s.lastPosition) return;
+    s.lastPosition = position;
     s.seq += 1;
     s.queue.push({
       lessonId: opts.current.lessonId,
       tabId: s.tabId,
       seq: s.seq,
       watchedSeconds: Math.round(s.watched * 1000) / 1000,
-      position: opts.current.position(),
+      position,
       // Time is only counted while visible and active, so the interval's counted part was both.
       visible: true,
       active: true,
