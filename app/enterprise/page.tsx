@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell, Card, EmptyState } from "@/components/AppShell";
-import { enterpriseOverview } from "@/features/enterprises/data";
+import { HazardReportCard } from "@/features/enterprises/components/HazardReportCard";
+import { enterpriseOverview, hazardReport } from "@/features/enterprises/data";
 import { requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
 
@@ -15,6 +16,7 @@ export default async function EnterpriseHome() {
     );
   }
   const e = await pageData(enterpriseOverview(user, user.enterpriseId));
+  const hazards = await pageData(hazardReport(user, e));
   return (
     <AppShell user={user} title={e.name}>
       <Card title={t("enterprise.profile")} testId="enterprise-profile">
@@ -51,6 +53,7 @@ export default async function EnterpriseHome() {
           </ul>
         )}
       </Card>
+      <HazardReportCard report={hazards} />
     </AppShell>
   );
 }

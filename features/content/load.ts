@@ -8,6 +8,8 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
   courseFrontmatterSchema,
+  hazardsFileSchema,
+  type HazardsFile,
   industriesFileSchema,
   lessonFrontmatterSchema,
   planPeriodsFileSchema,
@@ -23,6 +25,7 @@ import {
   type RegionsFile,
 } from "./schemas";
 import { familyProblems } from "./family-rules";
+import { isValidCreditCode } from "@/lib/identifiers";
 
 export type ContentProblem = { file: string; field: string; message: string };
 
@@ -36,7 +39,10 @@ export type LoadedCourse = CourseFrontmatter & {
   questions: LoadedQuestion[];
 };
 
+export type LoadedHazardReport = HazardsFile & { sourcePath: string; contentHash: string };
+
 export type LoadedContent = {
+  hazardReports: LoadedHazardReport[];
   regions: RegionsFile;
   industries: IndustriesFile;
   positions: PositionsFile;
@@ -213,8 +219,26 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     });
   }
 
+  // 两降两增 hazard reports: content/enterprises/<folder>/hazards.yaml, one per enterprise.
+  const hazardReports: LoadedHazardReport[] = [];
+  const enterprisesDir = path.join(root, "enterprises");
+  const enterpriseDirs = existsSync(enterprisesDir) ? readdirSync(enterprisesDir).filter((d) => statSync(path.join(enterprisesDir, d)).isDirectory()).sort() : [];
+  const reportOf = new Map<string, string>();
+  for (const dir of enterpriseDirs) {
+    const file = path.join(enterprisesDir, dir, "hazards.yaml");
+    if (!existsSync(file)) continue;
+    const report = c.parse(file, hazardsFileSchema, c.readYaml(file));
+    if (!report) continue;
+    if (!isValidCreditCode(report.enterprise)) c.add(file, "enterprise", `${report.enterprise} is not a valid unified social credit code (GB 32100)`);
+    const previous = reportOf.get(report.enterprise);
+    if (previous) c.add(file, "enterprise", `this enterprise already has a report (${previous})`);
+    reportOf.set(report.enterprise, c.rel(file));
+    report.hazards.forEach((h, i) => claim(file, `hazards[${i}].id`, "hazard", h.id));
+    hazardReports.push({ ...report, sourcePath: c.rel(file), contentHash: hash(report) });
+  }
+
   if (c.problems.length > 0 || !regions || !industries || !positions || !periods) throw new ContentError(c.problems);
-  return { regions, industries, positions, periods, courses };
+  return { regions, industries, positions, periods, courses, hazardReports };
 }
 
 function checkUnique(c: Collector, file: string, field: string, values: string[]) {

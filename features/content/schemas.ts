@@ -207,3 +207,42 @@ export type PlanPeriodsFile = z.infer<typeof planPeriodsFileSchema>;
 export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 export type QuestionInput = z.infer<typeof questionSchema>;
+
+// ---- 两降两增: an enterprise's hidden-hazard investigation report -----------------------------------
+
+export const hazardCategories = [
+  "MACHINERY", "ELECTRICAL", "HEIGHT", "CONFINED_SPACE", "FIRE", "CHEMICAL", "HOT_METAL", "LIFTING",
+  "DUST", "NOISE", "VEHICLE", "EXCAVATION", "PPE", "MANAGEMENT",
+] as const;
+
+const day = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-03-10")]).transform((d) => (typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d));
+
+export const hazardsFileSchema = z
+  .object({
+    /** The enterprise's unified social credit code. */
+    enterprise: z.string().length(18),
+    investigation: z.object({ by: z.string().min(1), startedOn: day, endedOn: day, summary: z.string().min(1) }).strict(),
+    hazards: z
+      .array(
+        z
+          .object({
+            id: contentId,
+            category: z.enum(hazardCategories),
+            level: z.enum(["GENERAL", "MAJOR"]),
+            location: z.string().min(1).max(200),
+            description: z.string().min(4).max(1000),
+            measure: z.string().max(1000).default(""),
+            foundOn: day,
+            status: z.enum(["OPEN", "RECTIFYING", "RECTIFIED"]),
+            rectifiedOn: day.optional(),
+            deadline: day.optional(),
+          })
+          .strict()
+          .refine((h) => (h.status === "RECTIFIED") === Boolean(h.rectifiedOn), { message: "rectifiedOn is given exactly when the status is RECTIFIED", path: ["rectifiedOn"] })
+          .refine((h) => !h.rectifiedOn || h.rectifiedOn >= h.foundOn, { message: "rectifiedOn cannot be before foundOn", path: ["rectifiedOn"] }),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type HazardsFile = z.infer<typeof hazardsFileSchema>;

@@ -1,10 +1,11 @@
 // Writes validated content into the database in one transaction: upsert by stable ids, archive what
 // left content/ (never delete: learners' progress and attempts point at these rows), skip what is
 // unchanged. Learner data (progress, attempts, certificates) is never touched here.
+import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
 import type { LoadedContent } from "./load";
 
-export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions", { written: number; unchanged: number; archived: number }>;
+export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions" | "hazards", { written: number; unchanged: number; archived: number }>;
 
 const emptyCount = () => ({ written: 0, unchanged: 0, archived: 0 });
 
@@ -17,11 +18,13 @@ export async function syncContent(db: Db, content: LoadedContent): Promise<SyncR
     courses: emptyCount(),
     lessons: emptyCount(),
     questions: emptyCount(),
+    hazards: emptyCount(),
   };
   await db.$transaction(
     async (tx) => {
       await syncReference(tx, content, report);
       await syncCourses(tx, content, report);
+      await syncHazards(tx, content, report);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -211,4 +214,49 @@ async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
   report.courses.archived = (await tx.course.updateMany({ where: { id: { notIn: courseIds }, archivedAt: null }, data: { archivedAt: now } })).count;
   report.lessons.archived = (await tx.lesson.updateMany({ where: { id: { notIn: lessonIds }, archivedAt: null }, data: { archivedAt: now } })).count;
   report.questions.archived = (await tx.question.updateMany({ where: { id: { notIn: questionIds }, archivedAt: null }, data: { archivedAt: now } })).count;
+}
+
+/** 两降两增 hazard reports: the investigation per enterprise and its hazards, by stable id. */
+async function syncHazards(tx: Tx, content: LoadedContent, report: SyncReport) {
+  const have = new Map((await tx.enterpriseHazard.findMany({ select: { id: true, contentHash: true, archivedAt: true } })).map((h) => [h.id, h]));
+  for (const r of content.hazardReports) {
+    const investigation = {
+      by: r.investigation.by,
+      startedOn: r.investigation.startedOn,
+      endedOn: r.investigation.endedOn,
+      summary: r.investigation.summary,
+      sourcePath: r.sourcePath,
+      contentHash: r.contentHash,
+      archivedAt: null,
+    };
+    await tx.hazardInvestigation.upsert({ where: { creditCode: r.enterprise }, create: { creditCode: r.enterprise, ...investigation }, update: investigation });
+    for (const h of r.hazards) {
+      const contentHash = createHash("sha256").update(JSON.stringify(h)).digest("hex").slice(0, 32);
+      const existing = have.get(h.id);
+      if (existing && existing.contentHash === contentHash && !existing.archivedAt) {
+        report.hazards.unchanged++;
+        continue;
+      }
+      const row = {
+        creditCode: r.enterprise,
+        category: h.category,
+        level: h.level,
+        location: h.location,
+        description: h.description,
+        measure: h.measure,
+        foundOn: h.foundOn,
+        status: h.status,
+        rectifiedOn: h.rectifiedOn ?? null,
+        deadline: h.deadline ?? null,
+        sourcePath: r.sourcePath,
+        contentHash,
+        archivedAt: null,
+      };
+      await tx.enterpriseHazard.upsert({ where: { id: h.id }, create: { id: h.id, ...row }, update: row });
+      report.hazards.written++;
+    }
+  }
+  const ids = content.hazardReports.flatMap((r) => r.hazards.map((h) => h.id));
+  report.hazards.archived = (await tx.enterpriseHazard.updateMany({ where: { id: { notIn: ids }, archivedAt: null }, data: { archivedAt: new Date() } })).count;
+  await tx.hazardInvestigation.updateMany({ where: { creditCode: { notIn: content.hazardReports.map((r) => r.enterprise) }, archivedAt: null }, data: { archivedAt: new Date() } });
 }

@@ -36,3 +36,27 @@ export async function enterpriseOverview(user: SessionUser, enterpriseId: string
     staffTotal: staff.reduce((n, s) => n + s._count._all, 0),
   };
 }
+
+/** DOMAIN.md: each key enterprise of an annual project has at least 30 hazards found, 85% rectified. */
+export const HAZARD_TARGETS = { minFound: 30, minRectifiedShare: 0.85 } as const;
+
+/** The enterprise's 两降两增 hidden-hazard report (investigation, hazards, progress against targets). */
+export async function hazardReport(user: SessionUser, enterprise: { id: string; regionCode: string; creditCode: string }) {
+  if (!canAccessEnterprise(user, enterprise)) throw forbidden();
+  const [investigation, hazards] = await Promise.all([
+    db.hazardInvestigation.findFirst({ where: { creditCode: enterprise.creditCode, archivedAt: null } }),
+    db.enterpriseHazard.findMany({
+      where: { creditCode: enterprise.creditCode, archivedAt: null },
+      orderBy: [{ status: "asc" }, { level: "desc" }, { foundOn: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const rectified = hazards.filter((h) => h.status === "RECTIFIED").length;
+  return {
+    investigation,
+    hazards,
+    found: hazards.length,
+    rectified,
+    rectifiedShare: hazards.length ? rectified / hazards.length : 0,
+    major: hazards.filter((h) => h.level === "MAJOR").length,
+  };
+}
