@@ -16,7 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { designateKeyEnterprise } = await import("@/features/regions/actions");
 const { regionOverview } = await import("@/features/regions/data");
-const { enterpriseOverview } = await import("@/features/enterprises/data");
+const { enterpriseOverview, hazardReport } = await import("@/features/enterprises/data");
 const { db } = await import("@/lib/db");
 const { loadDemo, sessionOf } = await import("./support");
 
@@ -120,5 +120,22 @@ describe("server action: designate a key enterprise", () => {
     expect((await designateKeyEnterprise(null, { enterpriseId: target.id, isKey: before ? "false" : "true" })).ok).toBe(true);
     expect(await isKey(target.id)).toBe(!before);
     await designateKeyEnterprise(null, { enterpriseId: target.id, isKey: before ? "true" : "false" });
+  });
+});
+
+describe("hazard reports", () => {
+  it("are shown to the enterprise and its city, refused to another county", async () => {
+    const vt = await db.enterprise.findFirstOrThrow({ where: { regionCode: "510411" }, select: { id: true, regionCode: true, creditCode: true } });
+    await db.enterpriseHazard.upsert({
+      where: { id: "authz-test-hazard" },
+      create: { id: "authz-test-hazard", creditCode: vt.creditCode, category: "MACHINERY", level: "GENERAL", location: "一号车间", description: "防护罩缺失。", foundOn: new Date(), status: "OPEN", sourcePath: "-", contentHash: "-" },
+      update: {},
+    });
+    const own = await hazardReport(await sessionOf(ENTERPRISE_ADMIN), vt);
+    expect(own.hazards.map((h) => h.id)).toContain("authz-test-hazard");
+    expect((await hazardReport(await sessionOf(CITY_REGULATOR), vt)).found).toBeGreaterThan(0);
+    await expect(hazardReport(await sessionOf(COUNTY_REGULATOR), vt)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(hazardReport(await sessionOf(LEARNER), vt)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await db.enterpriseHazard.delete({ where: { id: "authz-test-hazard" } });
   });
 });
