@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Dialog } from "@/components/Dialog";
 import type { LessonTotals } from "./heartbeat-queue";
 import { ProgressBar } from "./ProgressBar";
 
@@ -35,16 +36,11 @@ export function IdlePrompt({ open, onResume }: { open: boolean; onResume: () => 
   const t = useTranslations("learn.lesson");
   if (!open) return null;
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="idle-title" className="fixed inset-0 z-30 flex items-end justify-center bg-black/40 p-4 sm:items-center">
-      <div className="w-full max-w-sm rounded-lg bg-white p-5 shadow-lg">
-        <h2 id="idle-title" className="text-lg font-semibold">
-          {t("idleTitle")}
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">{t("idleBody")}</p>
-        <button type="button" onClick={onResume} className="mt-4 w-full rounded-md bg-brand-600 py-3 font-semibold text-white">
-          {t("idleResume")}
-        </button>
-      </div>
-    </div>
+    <Dialog title={t("idleTitle")}>
+      <p className="mt-2 text-sm text-slate-600">{t("idleBody")}</p>
+      <button type="button" onClick={onResume} className="mt-4 w-full rounded-md bg-brand-600 py-3 font-semibold text-white">
+        {t("idleResume")}
+      </button>
+    </Dialog>
   );
 }

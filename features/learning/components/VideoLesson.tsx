@@ -5,6 +5,7 @@
 // the page is hidden or the learner idle, and resume at the last position.
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Dialog } from "@/components/Dialog";
 import { answerCheckpointAction } from "../actions";
 import { MuxPlayer } from "./Player";
 import type { LessonTotals } from "./heartbeat-queue";
@@ -160,46 +161,41 @@ function CheckpointDialog({ lessonId, checkpoint, onPassed }: { lessonId: string
   };
 
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="checkpoint-title" className="fixed inset-0 z-30 flex items-end justify-center bg-black/40 p-4 sm:items-center">
-      <div className="w-full max-w-md rounded-lg bg-white p-5 shadow-lg">
-        <h2 id="checkpoint-title" className="text-lg font-semibold">
-          {t("checkTitle")}
-        </h2>
-        <p className="mt-1 text-xs text-slate-500">{t("checkHint")}</p>
-        <fieldset className="mt-3">
-          <legend className="mb-2 font-medium">{question.stem}</legend>
-          <div className="space-y-2">
-            {question.options.map((o) => (
-              <label key={o.key} className="flex items-start gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input
-                  type={question.multiple ? "checkbox" : "radio"}
-                  name="checkpoint-option"
-                  value={o.key}
-                  checked={chosen.includes(o.key)}
-                  onChange={() => toggle(o.key)}
-                  className="mt-0.5"
-                />
-                <span>
-                  {o.key}. {o.text}
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {message ? (
-          <p role="alert" className="mt-3 rounded bg-red-50 p-2 text-sm text-red-700">
-            {message}
-          </p>
-        ) : null}
-        <button
-          type="button"
-          onClick={submit}
-          disabled={chosen.length === 0 || busy}
-          className="mt-4 w-full rounded-md bg-brand-600 py-3 font-semibold text-white disabled:opacity-60"
-        >
-          {t("checkSubmit")}
-        </button>
-      </div>
-    </div>
+    <Dialog title={t("checkTitle")} wide>
+      <p className="mt-1 text-xs text-slate-500">{t("checkHint")}</p>
+      <fieldset className="mt-3">
+        <legend className="mb-2 font-medium">{question.stem}</legend>
+        <div className="space-y-2">
+          {question.options.map((o) => (
+            <label key={o.key} className="flex items-start gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input
+                type={question.multiple ? "checkbox" : "radio"}
+                name="checkpoint-option"
+                value={o.key}
+                checked={chosen.includes(o.key)}
+                onChange={() => toggle(o.key)}
+                className="mt-0.5"
+              />
+              <span>
+                {o.key}. {o.text}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {message ? (
+        <p role="alert" className="mt-3 rounded bg-red-50 p-2 text-sm text-red-700">
+          {message}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        onClick={submit}
+        disabled={chosen.length === 0 || busy}
+        className="mt-4 w-full rounded-md bg-brand-600 py-3 font-semibold text-white disabled:opacity-60"
+      >
+        {t("checkSubmit")}
+      </button>
+    </Dialog>
   );
 }
