@@ -19,6 +19,13 @@ export const FAMILY_RULES = {
 
 /** The three categories of personnel (人社部函〔2021〕168号): each has its own module. */
 export const HAZCHEM_CATEGORIES = ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"] as const;
+/** Each category's exam draws from at least this many questions (core + its module), so papers vary. */
+export const HAZCHEM_MIN_EXAM_BANK_PER_CATEGORY = 100;
+
+/** A lesson's nominal length: a video's duration or a reading lesson's minimum reading time. */
+function lessonSeconds(l: LessonFrontmatter): number {
+  return l.kind === "video" ? (l.video?.durationSeconds ?? 0) : (l.minReadingMinutes ?? 0) * 60;
+}
 
 const normalise = (stem: string) => stem.replace(/[\s，。？?！!、：:；;（）()“”"']/g, "");
 
@@ -62,9 +69,22 @@ export function familyProblems(course: Course): FamilyProblem[] {
   }
 
   if (course.family === "HAZCHEM_THREE_CATEGORIES") {
+    // A syllabus per category (DOMAIN.md): each category's own path (the shared core plus its module)
+    // carries the full hours, and its exam draws from the core's and its module's questions.
+    const minSeconds = course.classHours * course.minutesPerClassHour * 60;
     for (const category of HAZCHEM_CATEGORIES) {
       if (!course.lessons.some((l) => l.positions.includes(category)))
         add(course.sourcePath, "lessons", `the three-categories course needs a module (lessons with positions: [${category}]) for ${category}`);
+      const path = course.lessons.filter((l) => l.positions.length === 0 || l.positions.includes(category));
+      const seconds = path.reduce((sum, l) => sum + lessonSeconds(l), 0);
+      if (seconds < minSeconds)
+        add(course.sourcePath, "frontmatter.classHours", `the ${category} path (core + module) adds up to ${Math.round(seconds / 60)} minutes, less than ${course.classHours} class hour(s) × ${course.minutesPerClassHour} minutes`);
+      const pathIds = new Set(path.map((l) => l.id));
+      const bank = exam.filter((q) => !q.lesson || pathIds.has(q.lesson));
+      if (bank.length < HAZCHEM_MIN_EXAM_BANK_PER_CATEGORY)
+        add(course.sourcePath, "questions", `the ${category} exam can draw on ${bank.length} question(s); it needs at least ${HAZCHEM_MIN_EXAM_BANK_PER_CATEGORY}`);
+      const own = exam.filter((q) => q.lesson && course.lessons.some((l) => l.id === q.lesson && l.positions.includes(category)));
+      if (own.length === 0) add(course.sourcePath, "questions", `the ${category} exam has no questions on its own module`);
     }
   }
   if (course.family === "TWO_REDUCTIONS" && course.audience.enterprises.length === 0)

@@ -161,6 +161,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     if (front) claim(courseFile, "frontmatter.id", "course", front.id);
     front?.audience.positions.forEach((code, j) => positionCodes.has(code) || c.add(courseFile, `frontmatter.audience.positions[${j}]`, `unknown position ${code}`));
     front?.audience.industries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.industries[${j}]`, `unknown industry ${code}`));
+    front?.audience.withinIndustries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.withinIndustries[${j}]`, `unknown industry ${code}`));
 
     const lessons: LoadedLesson[] = [];
     for (const file of listDir(path.join(coursesDir, dir, "lessons"), ".md")) {

@@ -106,6 +106,11 @@ export const audienceSchema = z
      * its key enterprises): the coverage target's population (DOMAIN.md).
      */
     planPeriodKeyPositions: z.boolean().default(false),
+    /**
+     * A further restriction, not a condition: the learner's enterprise must be in one of these industries
+     * (e.g. the three-categories course is for key positions of hazardous-chemicals enterprises only).
+     */
+    withinIndustries: z.array(code).default([]),
   })
   .strict();
 
@@ -119,7 +124,7 @@ export const courseFrontmatterSchema = z
     classHours: z.number().positive().max(200),
     /** Minutes of effective learning per class hour: online ≥ 30 (AQ 8011-2023), offline 45. */
     minutesPerClassHour: z.number().int().min(30).max(60),
-    audience: audienceSchema.default({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false }),
+    audience: audienceSchema.default({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] }),
   })
   .strict();
 

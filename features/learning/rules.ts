@@ -1,6 +1,6 @@
 // Course assignment rules as pure functions. The course's audience (content frontmatter) names who
-// must take it; a learner matches when any stated condition holds and the enterprise restriction, if
-// any, includes the learner's enterprise.
+// must take it; a learner matches when any stated condition holds and the restrictions, if any, hold:
+// the enterprise list includes the learner's enterprise, the industry list the enterprise's industry.
 import type { z } from "zod";
 import type { audienceSchema } from "@/features/content/schemas";
 
@@ -22,6 +22,7 @@ export function matchesAudience(learner: LearnerProfile, audience: Audience): bo
     // A customised (两降两增) course is visible only to its enterprise's staff.
     if (!learner.enterpriseCreditCode || !audience.enterprises.includes(learner.enterpriseCreditCode)) return false;
   }
+  if (audience.withinIndustries.length > 0 && (learner.industryCode === null || !audience.withinIndustries.includes(learner.industryCode))) return false;
   const byStudent = audience.schoolStudents && learner.isSchoolStudent;
   const byPosition = learner.positionCode !== null && audience.positions.includes(learner.positionCode);
   const byIndustry = learner.industryCode !== null && audience.industries.includes(learner.industryCode);

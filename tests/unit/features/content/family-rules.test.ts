@@ -34,7 +34,7 @@ function course(family: Course["family"], over: Partial<Course> = {}): Course {
     summary: "",
     classHours: rules.minClassHours,
     minutesPerClassHour: 45,
-    audience: { schoolStudents: true, positions: [], industries: [], enterprises: family === "TWO_REDUCTIONS" ? ["91510411MA6230K1X7"] : [], planPeriodKeyPositions: false },
+    audience: { schoolStudents: true, positions: [], industries: [], enterprises: family === "TWO_REDUCTIONS" ? ["91510411MA6230K1X7"] : [], planPeriodKeyPositions: false, withinIndustries: [] },
     sourcePath: "courses/c/course.md",
     lessons,
     questions: [...practice, ...exam],
@@ -54,15 +54,44 @@ describe("familyProblems", () => {
   });
 
   it("a hazardous-chemicals course has at least 24 class hours and a module per category", () => {
-    const c = course("HAZCHEM_THREE_CATEGORIES", { classHours: 20, audience: { schoolStudents: false, positions: [], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false } });
+    const c = course("HAZCHEM_THREE_CATEGORIES", { classHours: 20, audience: { schoolStudents: false, positions: [], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] } });
     const problems = familyProblems(c);
     expect(problems).toContainEqual(expect.objectContaining({ field: "frontmatter.classHours", message: expect.stringContaining("24") }));
     for (const cat of ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"]) {
       expect(problems).toContainEqual(expect.objectContaining({ field: "lessons", message: expect.stringContaining(cat) }));
     }
-    const withModules = { ...c, classHours: 24, lessons: [...c.lessons, lesson("m1", ["SAFETY_EXECUTIVE"]), lesson("m2", ["FULLTIME_SAFETY_MANAGER"]), lesson("m3", ["TEAM_LEADER"])] };
+  });
+
+  /** Core of 2 × 300 minutes and a 120-minute module per category: each path is 24 hours × 30 minutes. */
+  function hazchem() {
+    const audience = { schoolStudents: false, positions: ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"], industries: [], enterprises: [], planPeriodKeyPositions: false, withinIndustries: ["HAZCHEM"] };
+    const c = course("HAZCHEM_THREE_CATEGORIES", { minutesPerClassHour: 30, audience });
+    const core = c.lessons.map((l) => ({ ...l, minReadingMinutes: 300 }));
+    const modules = [lesson("m1", ["SAFETY_EXECUTIVE"]), lesson("m2", ["FULLTIME_SAFETY_MANAGER"]), lesson("m3", ["TEAM_LEADER"])].map((l) => ({ ...l, minReadingMinutes: 120 }));
     const practice = ["m1", "m2", "m3"].flatMap((l) => Array.from({ length: 10 }, (_, i) => question(`${l}-p${i}`, "practice", "single", l)));
-    expect(familyProblems({ ...withModules, questions: [...withModules.questions, ...practice] })).toEqual([]);
+    const moduleExam = ["m1", "m2", "m3"].map((l) => question(`${l}-e`, "exam", "single", l));
+    return { ...c, lessons: [...core, ...modules], questions: [...c.questions, ...practice, ...moduleExam] };
+  }
+
+  it("accepts a hazardous-chemicals course whose every category path carries the hours and an exam", () => {
+    expect(familyProblems(hazchem())).toEqual([]);
+  });
+
+  it("each category's own path (core + module) must carry the hours, not the course's lessons together", () => {
+    const c = hazchem();
+    const shortTeamLeader = { ...c, lessons: c.lessons.map((l) => (l.id === "m3" ? { ...l, minReadingMinutes: 60 } : l)) };
+    expect(familyProblems(shortTeamLeader)).toEqual([
+      { file: "courses/c/course.md", field: "frontmatter.classHours", message: expect.stringContaining("the TEAM_LEADER path (core + module) adds up to 660 minutes") },
+    ]);
+  });
+
+  it("each category's exam has questions on its own module and a bank of at least 100", () => {
+    const c = hazchem();
+    const noManagerQuestions = { ...c, questions: c.questions.filter((q) => q.id !== "m2-e") };
+    expect(familyProblems(noManagerQuestions)).toEqual([{ file: "courses/c/course.md", field: "questions", message: "the FULLTIME_SAFETY_MANAGER exam has no questions on its own module" }]);
+    // Exam questions of another category's module do not count toward this category's bank.
+    const onModules = { ...c, questions: c.questions.map((q, i) => (q.pool === "exam" && !q.lesson ? { ...q, lesson: i % 2 ? "m1" : "m2" } : q)) };
+    expect(familyProblems(onModules)).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/the TEAM_LEADER exam can draw on 1 question\(s\)/) }));
   });
 
   it("names a lesson with too few practice questions", () => {
@@ -86,7 +115,7 @@ describe("familyProblems", () => {
   });
 
   it("names a syllabus lesson no learner of the course can reach", () => {
-    const c = course("GENERAL", { audience: { schoolStudents: false, positions: ["TEAM_LEADER"], industries: [], enterprises: [], planPeriodKeyPositions: false } });
+    const c = course("GENERAL", { audience: { schoolStudents: false, positions: ["TEAM_LEADER"], industries: [], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] } });
     const unreachable = { ...c, lessons: [...c.lessons, lesson("x", ["PRINCIPAL_HEAD"])] };
     expect(familyProblems(unreachable)).toContainEqual({ file: "courses/c/lessons/x.md", field: "frontmatter.positions", message: expect.stringContaining("unreachable") });
   });

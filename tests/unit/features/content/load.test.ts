@@ -115,7 +115,7 @@ describe("loadContent on a valid minimal course", () => {
   });
 
   it("fills the audience defaults", () => {
-    expect(course.audience).toEqual({ schoolStudents: false, positions: ["TEAM_LEADER"], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false });
+    expect(course.audience).toEqual({ schoolStudents: false, positions: ["TEAM_LEADER"], industries: ["HAZCHEM"], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] });
   });
 
   it("orders the lessons by file name and numbers them 1..n", () => {

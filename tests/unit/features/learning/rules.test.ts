@@ -30,6 +30,25 @@ describe("matchesAudience", () => {
     });
   });
 
+  describe("within industries (a restriction, not a condition)", () => {
+    // The three-categories course: key positions, but only in hazardous-chemicals enterprises.
+    const threeCategories = audience({ positions: ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"], withinIndustries: ["HAZCHEM"] });
+
+    it("covers a learner in one of the positions in an enterprise of the industry", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", industryCode: "HAZCHEM", enterpriseCreditCode: CHEMPLANT }), threeCategories)).toBe(true);
+    });
+
+    it("does not cover the same position in another industry, or without an enterprise", () => {
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER", industryCode: "METALLURGY", enterpriseCreditCode: STEELWORKS }), threeCategories)).toBe(false);
+      expect(matchesAudience(learner({ positionCode: "TEAM_LEADER" }), threeCategories)).toBe(false);
+    });
+
+    it("does not by itself cover anyone in the industry", () => {
+      expect(matchesAudience(learner({ positionCode: "OCC_HAZARD_WORKER", industryCode: "HAZCHEM", enterpriseCreditCode: CHEMPLANT }), threeCategories)).toBe(false);
+      expect(matchesAudience(learner({ industryCode: "HAZCHEM", enterpriseCreditCode: CHEMPLANT }), audience({ withinIndustries: ["HAZCHEM"] }))).toBe(false);
+    });
+  });
+
   describe("key positions", () => {
     const leaders = audience({ positions: ["SAFETY_EXECUTIVE", "TEAM_LEADER"] });
 
@@ -111,7 +130,7 @@ describe("matchesAudience", () => {
 
   describe("empty audience", () => {
     it("defaults every condition to empty", () => {
-      expect(audience({})).toEqual({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false });
+      expect(audience({})).toEqual({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] });
     });
 
     it.each([
