@@ -3,12 +3,15 @@
 //   npx tsx scripts/content-check-draft.ts <id>              the whole draft, every rule
 //   npx tsx scripts/content-check-draft.ts <id> --unit 03    one unit (lessons/03-*, questions/03-*) on its own;
 //                                                           the course-wide minimums (hours, bank size) are skipped
+//   npx tsx scripts/content-check-draft.ts --course <id>     one course of content/courses/ on its own, every rule
+// Templates (content/templates/) and hazard reports (content/enterprises/) are copied along.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ContentError, loadContent } from "@/features/content/load";
 
-const id = process.argv[2];
+const published = process.argv[2] === "--course";
+const id = published ? process.argv[3] : process.argv[2];
 const unitFlag = process.argv.indexOf("--unit");
 const unit = unitFlag > 0 ? process.argv[unitFlag + 1] : undefined;
 if (!id || (unitFlag > 0 && !unit)) {
@@ -16,11 +19,11 @@ if (!id || (unitFlag > 0 && !unit)) {
   process.exit(2);
 }
 const ROOT = path.resolve(import.meta.dirname, "..");
-const source = path.join(ROOT, "content/drafts", id);
+const source = path.join(ROOT, published ? "content/courses" : "content/drafts", id);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "draft-check-"));
 const target = path.join(tmp, "courses", id);
 try {
-  cpSync(path.join(ROOT, "content/reference"), path.join(tmp, "reference"), { recursive: true });
+  for (const dir of ["reference", "templates", "enterprises"]) cpSync(path.join(ROOT, "content", dir), path.join(tmp, dir), { recursive: true });
   if (unit) {
     cpSync(path.join(source, "course.md"), path.join(target, "course.md"));
     for (const dir of ["lessons", "questions"])

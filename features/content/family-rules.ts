@@ -1,6 +1,6 @@
 // What each course family must contain (DOMAIN.md, "The three course families"; issue: real course
 // content). Pure: given a loaded course, the problems found, each with the file and field to fix.
-import type { CourseFrontmatter, LessonFrontmatter, QuestionInput } from "./schemas";
+import type { CourseFrontmatter, HazardsFile, LessonFrontmatter, QuestionInput } from "./schemas";
 
 type Course = CourseFrontmatter & { sourcePath: string; lessons: (LessonFrontmatter & { sourcePath: string })[]; questions: (QuestionInput & { sourcePath: string })[] };
 export type FamilyProblem = { file: string; field: string; message: string };
@@ -29,7 +29,10 @@ function lessonSeconds(l: LessonFrontmatter): number {
 
 const normalise = (stem: string) => stem.replace(/[\s，。？?！!、：:；;（）()“”"']/g, "");
 
-export function familyProblems(course: Course): FamilyProblem[] {
+/** What else the rules look at: the hazard report of the course's enterprise (两降两增), when it has one. */
+export type FamilyContext = { hazardReport?: HazardsFile & { sourcePath: string } };
+
+export function familyProblems(course: Course, context: FamilyContext = {}): FamilyProblem[] {
   const rules = FAMILY_RULES[course.family];
   const problems: FamilyProblem[] = [];
   const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
@@ -87,7 +90,19 @@ export function familyProblems(course: Course): FamilyProblem[] {
       if (own.length === 0) add(course.sourcePath, "questions", `the ${category} exam has no questions on its own module`);
     }
   }
-  if (course.family === "TWO_REDUCTIONS" && course.audience.enterprises.length === 0)
-    add(course.sourcePath, "frontmatter.audience.enterprises", "a customised (两降两增) course names its enterprise");
+  if (course.family === "TWO_REDUCTIONS") {
+    // Customised courseware is built from the enterprise's own pre-training hazard investigation
+    // (seed 003: 培训前调研、隐患排查 → 定制化课件): one enterprise, its report, and every major hazard
+    // of the report taken up by some lesson.
+    if (course.audience.enterprises.length !== 1) add(course.sourcePath, "frontmatter.audience.enterprises", "a customised (两降两增) course names its one enterprise");
+    else if (!context.hazardReport)
+      add(course.sourcePath, "frontmatter.audience.enterprises", "the enterprise has no hazard investigation report (content/enterprises/<folder>/hazards.yaml): the customised course is built from it");
+    else {
+      const covered = new Set(course.lessons.flatMap((l) => l.hazards ?? []));
+      if (covered.size === 0) add(course.sourcePath, "lessons", "no lesson is built on the enterprise's hazards (lesson frontmatter hazards: [...])");
+      for (const h of context.hazardReport.hazards)
+        if (h.level === "MAJOR" && !covered.has(h.id)) add(context.hazardReport.sourcePath, h.id, `major hazard ${h.id} (${h.location}) is not taken up by any lesson of ${course.id}`);
+    }
+  }
   return problems;
 }

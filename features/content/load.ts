@@ -12,6 +12,7 @@ import {
   type HazardsFile,
   industriesFileSchema,
   lessonFrontmatterSchema,
+  templateFrontmatterSchema,
   planPeriodsFileSchema,
   positionsFileSchema,
   questionsFileSchema,
@@ -70,7 +71,10 @@ class Collector {
     return path.relative(this.root, file).split(path.sep).join("/");
   }
   add(file: string, field: string, message: string) {
-    this.problems.push({ file: this.rel(file), field, message });
+    const problem = { file: this.rel(file), field, message };
+    // A template's files are read once per course that includes them: report each problem once.
+    if (this.problems.some((p) => p.file === problem.file && p.field === field && p.message === message)) return;
+    this.problems.push(problem);
   }
   /** Parses `data` with `schema`, recording each issue against `file`; undefined when invalid. */
   parse<S extends z.ZodType>(file: string, schema: S, data: unknown, prefix = ""): z.output<S> | undefined {
@@ -137,9 +141,6 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     });
   }
 
-  const courses: LoadedCourse[] = [];
-  const coursesDir = path.join(root, "courses");
-  const courseDirs = existsSync(coursesDir) ? readdirSync(coursesDir).filter((d) => statSync(path.join(coursesDir, d)).isDirectory()).sort() : [];
   const seenIds = new Map<string, string>(); // every id across courses, lessons and questions → its file
   const claim = (file: string, field: string, kind: string, id: string) => {
     const key = `${kind}:${id}`;
@@ -148,6 +149,43 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     else seenIds.set(key, c.rel(file));
   };
 
+  // 两降两增 hazard reports: content/enterprises/<folder>/hazards.yaml, one per enterprise.
+  const hazardReports: LoadedHazardReport[] = [];
+  const enterprisesDir = path.join(root, "enterprises");
+  const enterpriseDirs = existsSync(enterprisesDir) ? readdirSync(enterprisesDir).filter((d) => statSync(path.join(enterprisesDir, d)).isDirectory()).sort() : [];
+  const reportOf = new Map<string, string>();
+  for (const dir of enterpriseDirs) {
+    const file = path.join(enterprisesDir, dir, "hazards.yaml");
+    if (!existsSync(file)) continue;
+    const report = c.parse(file, hazardsFileSchema, c.readYaml(file));
+    if (!report) continue;
+    if (!isValidCreditCode(report.enterprise)) c.add(file, "enterprise", `${report.enterprise} is not a valid unified social credit code (GB 32100)`);
+    const previous = reportOf.get(report.enterprise);
+    if (previous) c.add(file, "enterprise", `this enterprise already has a report (${previous})`);
+    reportOf.set(report.enterprise, c.rel(file));
+    report.hazards.forEach((h, i) => claim(file, `hazards[${i}].id`, "hazard", h.id));
+    hazardReports.push({ ...report, sourcePath: c.rel(file), contentHash: hash(report) });
+  }
+
+  // Course templates: content/templates/<folder>/template.md with lessons/ and questions/ (e.g. 两降两增).
+  const templates = new Map<string, { family: string; body: string; dir: string }>();
+  const templatesDir = path.join(root, "templates");
+  const templateDirs = existsSync(templatesDir) ? readdirSync(templatesDir).filter((d) => statSync(path.join(templatesDir, d)).isDirectory()).sort() : [];
+  for (const dir of templateDirs) {
+    const file = path.join(templatesDir, dir, "template.md");
+    if (!existsSync(file)) {
+      c.add(file, "(file)", "every template folder needs a template.md");
+      continue;
+    }
+    const md = c.readMarkdown(file);
+    const tf = md && c.parse(file, templateFrontmatterSchema, md.data, "frontmatter");
+    if (!md || !tf) continue;
+    if (templates.has(tf.id)) c.add(file, "frontmatter.id", `duplicate template id "${tf.id}"`);
+    templates.set(tf.id, { family: tf.family, body: md.content, dir: path.join(templatesDir, dir) });
+  }
+  const courses: LoadedCourse[] = [];
+  const coursesDir = path.join(root, "courses");
+  const courseDirs = existsSync(coursesDir) ? readdirSync(coursesDir).filter((d) => statSync(path.join(coursesDir, d)).isDirectory()).sort() : [];
   for (const dir of courseDirs) {
     const courseFile = path.join(coursesDir, dir, "course.md");
     if (!existsSync(courseFile)) {
@@ -163,14 +201,32 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     front?.audience.industries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.industries[${j}]`, `unknown industry ${code}`));
     front?.audience.withinIndustries.forEach((code, j) => industryCodes.has(code) || c.add(courseFile, `frontmatter.audience.withinIndustries[${j}]`, `unknown industry ${code}`));
 
+    // A template's lessons and questions join the course's, their ids prefixed with the course's id.
+    const template = front?.template ? templates.get(front.template) : undefined;
+    if (front?.template && !template) c.add(courseFile, "frontmatter.template", `no template "${front.template}" in templates/`);
+    if (front && template && template.family !== front.family) c.add(courseFile, "frontmatter.template", `the template is for ${template.family} courses, not ${front.family}`);
+    const prefix = (fromTemplate: boolean, id: string) => (fromTemplate && front ? `${front.id}-${id}` : id);
+    const sources = (sub: string, ...exts: string[]) =>
+      [
+        ...listDir(path.join(coursesDir, dir, sub), ...exts).map((file) => ({ file, fromTemplate: false })),
+        ...(template ? listDir(path.join(template.dir, sub), ...exts).map((file) => ({ file, fromTemplate: true })) : []),
+      ].sort((a, b) => path.basename(a.file).localeCompare(path.basename(b.file)));
+
     const lessons: LoadedLesson[] = [];
-    for (const file of listDir(path.join(coursesDir, dir, "lessons"), ".md")) {
+    for (const { file, fromTemplate } of sources("lessons", ".md")) {
       const lesson = c.readMarkdown(file);
-      const lf = lesson && c.parse(file, lessonFrontmatterSchema, lesson.data, "frontmatter");
-      if (!lesson || !lf) continue;
+      const parsed = lesson && c.parse(file, lessonFrontmatterSchema, lesson.data, "frontmatter");
+      if (!lesson || !parsed) continue;
+      const lf = { ...parsed, id: prefix(fromTemplate, parsed.id), checkpoints: parsed.checkpoints.map((cp) => ({ ...cp, question: prefix(fromTemplate, cp.question) })) };
       if (!lesson.content) c.add(file, "body", "a lesson needs a body (its reading text or video notes)");
       claim(file, "frontmatter.id", "lesson", lf.id);
       lf.positions.forEach((code, j) => positionCodes.has(code) || c.add(file, `frontmatter.positions[${j}]`, `unknown position ${code}`));
+      // The hazards a 两降两增 module is built on belong to the investigation report of the course's enterprise.
+      if (lf.hazards.length > 0) {
+        const report = front?.audience.enterprises.length === 1 ? hazardReports.find((r) => r.enterprise === front.audience.enterprises[0]) : undefined;
+        if (!report) c.add(file, "frontmatter.hazards", "a lesson built on hazards belongs to a course for one enterprise that has a hazard report (content/enterprises/<folder>/hazards.yaml)");
+        else lf.hazards.forEach((h, j) => report.hazards.some((x) => x.id === h) || c.add(file, `frontmatter.hazards[${j}]`, `no hazard "${h}" in ${report.sourcePath}`));
+      }
       // A video served from public/ must be there (checked when the content root has a public/ beside it).
       const src = lf.video?.src;
       if (src?.startsWith("/") && existsSync(publicDir) && !existsSync(path.join(publicDir, src)))
@@ -182,10 +238,11 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
 
     const lessonIds = new Set(lessons.map((l) => l.id));
     const questions: LoadedQuestion[] = [];
-    for (const file of listDir(path.join(coursesDir, dir, "questions"), ".yaml", ".yml")) {
+    for (const { file, fromTemplate } of sources("questions", ".yaml", ".yml")) {
       const parsed = c.parse(file, questionsFileSchema, c.readYaml(file));
       if (!parsed) continue;
-      parsed.questions.forEach((q, i) => {
+      parsed.questions.forEach((input, i) => {
+        const q = { ...input, id: prefix(fromTemplate, input.id), lesson: input.lesson && prefix(fromTemplate, input.lesson) };
         claim(file, `questions[${i}].id`, "question", q.id);
         if (q.lesson && !lessonIds.has(q.lesson)) c.add(file, `questions[${i}].lesson`, `no lesson "${q.lesson}" in this course`);
         if (q.pool === "practice" && !q.lesson) c.add(file, `questions[${i}].lesson`, "a practice question names its lesson");
@@ -209,33 +266,17 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
         "frontmatter.classHours",
         `the lessons add up to ${Math.round(nominalSeconds / 60)} minutes, less than ${front.classHours} class hour(s) × ${front.minutesPerClassHour} minutes`,
       );
-    for (const p of familyProblems({ ...front, sourcePath: c.rel(courseFile), lessons, questions })) c.add(path.join(root, p.file), p.field, p.message);
+    const hazardReport = front.audience.enterprises.length === 1 ? hazardReports.find((r) => r.enterprise === front.audience.enterprises[0]) : undefined;
+    for (const p of familyProblems({ ...front, sourcePath: c.rel(courseFile), lessons, questions }, { hazardReport })) c.add(path.join(root, p.file), p.field, p.message);
+    const description = template ? `${template.body}\n\n${md.content}`.trim() : md.content;
     courses.push({
       ...front,
-      description: md.content,
+      description,
       sourcePath: c.rel(courseFile),
-      contentHash: hash([front, md.content]),
+      contentHash: hash([front, description]),
       lessons,
       questions,
     });
-  }
-
-  // 两降两增 hazard reports: content/enterprises/<folder>/hazards.yaml, one per enterprise.
-  const hazardReports: LoadedHazardReport[] = [];
-  const enterprisesDir = path.join(root, "enterprises");
-  const enterpriseDirs = existsSync(enterprisesDir) ? readdirSync(enterprisesDir).filter((d) => statSync(path.join(enterprisesDir, d)).isDirectory()).sort() : [];
-  const reportOf = new Map<string, string>();
-  for (const dir of enterpriseDirs) {
-    const file = path.join(enterprisesDir, dir, "hazards.yaml");
-    if (!existsSync(file)) continue;
-    const report = c.parse(file, hazardsFileSchema, c.readYaml(file));
-    if (!report) continue;
-    if (!isValidCreditCode(report.enterprise)) c.add(file, "enterprise", `${report.enterprise} is not a valid unified social credit code (GB 32100)`);
-    const previous = reportOf.get(report.enterprise);
-    if (previous) c.add(file, "enterprise", `this enterprise already has a report (${previous})`);
-    reportOf.set(report.enterprise, c.rel(file));
-    report.hazards.forEach((h, i) => claim(file, `hazards[${i}].id`, "hazard", h.id));
-    hazardReports.push({ ...report, sourcePath: c.rel(file), contentHash: hash(report) });
   }
 
   if (c.problems.length > 0 || !regions || !industries || !positions || !periods) throw new ContentError(c.problems);

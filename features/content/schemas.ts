@@ -125,6 +125,20 @@ export const courseFrontmatterSchema = z
     /** Minutes of effective learning per class hour: online ≥ 30 (AQ 8011-2023), offline 45. */
     minutesPerClassHour: z.number().int().min(30).max(60),
     audience: audienceSchema.default({ schoolStudents: false, positions: [], industries: [], enterprises: [], planPeriodKeyPositions: false, withinIndustries: [] }),
+    /**
+     * A course template (content/templates/<id>/) whose lessons and questions the course includes, their
+     * ids prefixed with the course's id; the lessons of both are ordered by file name.
+     */
+    template: contentId.optional(),
+  })
+  .strict();
+
+/** A course template: shared lessons and questions that courses of one family include (e.g. 两降两增). */
+export const templateFrontmatterSchema = z
+  .object({
+    id: contentId,
+    title: z.string().min(1).max(120),
+    family: z.enum(courseFamilies),
   })
   .strict();
 
@@ -149,6 +163,11 @@ export const lessonFrontmatterSchema = z
     positions: z.array(code).default([]),
     /** Minimum reading time credited for a reading lesson. */
     minReadingMinutes: z.number().positive().max(180).optional(),
+    /**
+     * 两降两增 enterprise modules: the hazards of the enterprise's investigation report (ids of
+     * content/enterprises/<folder>/hazards.yaml) that this lesson is built on.
+     */
+    hazards: z.array(contentId).default([]),
     /** Video check points: at `at` seconds the video pauses until the question (a practice question of this lesson) is answered. */
     checkpoints: z
       .array(z.object({ at: z.number().positive(), question: contentId }).strict())

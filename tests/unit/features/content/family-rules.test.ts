@@ -5,7 +5,7 @@ import { familyProblems, FAMILY_RULES } from "@/features/content/family-rules";
 
 type Course = Parameters<typeof familyProblems>[0];
 
-const lesson = (id: string, positions: string[] = []) => ({ id, title: id, kind: "reading" as const, minReadingMinutes: 45, positions, checkpoints: [], sourcePath: `courses/c/lessons/${id}.md` });
+const lesson = (id: string, positions: string[] = [], hazards: string[] = []) => ({ id, title: id, kind: "reading" as const, minReadingMinutes: 45, positions, hazards, checkpoints: [], sourcePath: `courses/c/lessons/${id}.md` });
 const question = (id: string, pool: "practice" | "exam", type: "single" | "multiple" | "true_false", lessonId?: string) => ({
   id,
   pool,
@@ -20,10 +20,18 @@ const question = (id: string, pool: "practice" | "exam", type: "single" | "multi
   sourcePath: "courses/c/questions/q.yaml",
 });
 
+/** A hazard report with one major hazard (h1), for the 两降两增 course of the fixture. */
+const report = {
+  enterprise: "91510411MA6230K1X7",
+  investigation: { by: "服务中心", startedOn: new Date("2026-03-09"), endedOn: new Date("2026-03-13"), summary: "排查" },
+  hazards: [{ id: "h1", category: "HOT_METAL" as const, level: "MAJOR" as const, location: "一号炉", description: "事故坑积水", measure: "", foundOn: new Date("2026-03-10"), status: "OPEN" as const }],
+  sourcePath: "enterprises/e/hazards.yaml",
+};
+
 /** A course meeting its family's minimums, to break one rule at a time. */
 function course(family: Course["family"], over: Partial<Course> = {}): Course {
   const rules = FAMILY_RULES[family];
-  const lessons = [lesson("l1"), lesson("l2")];
+  const lessons = [lesson("l1"), lesson("l2", [], family === "TWO_REDUCTIONS" ? ["h1"] : [])];
   const practice = lessons.flatMap((l) => Array.from({ length: rules.minPracticePerLesson }, (_, i) => question(`${l.id}-p${i}`, "practice", "single", l.id)));
   const types = ["single", "multiple", "true_false"] as const;
   const exam = Array.from({ length: rules.minExamBank }, (_, i) => question(`e${i}`, "exam", types[i % 3]!));
@@ -46,7 +54,7 @@ describe("familyProblems", () => {
   it("accepts a course meeting its family's minimums", () => {
     expect(familyProblems(course("TECH_SCHOOL"))).toEqual([]);
     expect(familyProblems(course("GENERAL"))).toEqual([]);
-    expect(familyProblems(course("TWO_REDUCTIONS"))).toEqual([]);
+    expect(familyProblems(course("TWO_REDUCTIONS"), { hazardReport: report })).toEqual([]);
   });
 
   it("a technical-school course has at least 10 class hours", () => {
@@ -120,8 +128,17 @@ describe("familyProblems", () => {
     expect(familyProblems(unreachable)).toContainEqual({ file: "courses/c/lessons/x.md", field: "frontmatter.positions", message: expect.stringContaining("unreachable") });
   });
 
-  it("a customised course names its enterprise", () => {
+  it("a customised course names its one enterprise, which has a hazard report", () => {
     const c = course("TWO_REDUCTIONS");
-    expect(familyProblems({ ...c, audience: { ...c.audience, enterprises: [] } })).toContainEqual(expect.objectContaining({ field: "frontmatter.audience.enterprises" }));
+    expect(familyProblems({ ...c, audience: { ...c.audience, enterprises: [] } }, { hazardReport: report })).toContainEqual(expect.objectContaining({ field: "frontmatter.audience.enterprises" }));
+    expect(familyProblems(c)).toEqual([{ file: "courses/c/course.md", field: "frontmatter.audience.enterprises", message: expect.stringContaining("no hazard investigation report") }]);
+  });
+
+  it("a customised course takes up every major hazard of its enterprise's report", () => {
+    const c = course("TWO_REDUCTIONS");
+    const withMajor = { ...report, hazards: [...report.hazards, { ...report.hazards[0]!, id: "h2", level: "MAJOR" as const, location: "二号炉" }] };
+    expect(familyProblems(c, { hazardReport: withMajor })).toEqual([{ file: "enterprises/e/hazards.yaml", field: "h2", message: "major hazard h2 (二号炉) is not taken up by any lesson of c" }]);
+    const noneBuilt = { ...c, lessons: c.lessons.map((l) => ({ ...l, hazards: [] })) };
+    expect(familyProblems(noneBuilt, { hazardReport: report })).toContainEqual(expect.objectContaining({ field: "lessons", message: expect.stringContaining("no lesson is built on") }));
   });
 });

@@ -360,3 +360,43 @@ describe("loadContent checks local video files", () => {
     expect(() => loadContent(root)).not.toThrow();
   });
 });
+
+describe("loadContent includes a course template", () => {
+  const TEMPLATE = "templates/t/template.md";
+  const template = (family = "GENERAL") => ({
+    [TEMPLATE]: `---\nid: shared\ntitle: 共用模板\nfamily: ${family}\n---\n模板说明。`,
+    "templates/t/lessons/00-intro.md": "---\nid: intro\ntitle: 开篇\nkind: reading\nminReadingMinutes: 5\n---\n模板的第一讲。",
+    "templates/t/lessons/99-followup.md": "---\nid: followup\ntitle: 回访\nkind: reading\nminReadingMinutes: 5\n---\n模板的最后一讲。",
+    "templates/t/questions/t.yaml": [
+      "questions:",
+      "  - { id: t-p1, pool: practice, lesson: intro, type: true_false, stem: 模板练习题。, answer: true, explanation: 模板解析。, basis: 测试依据 }",
+      "  - { id: t-e1, pool: exam, lesson: followup, type: true_false, stem: 模板考试题。, answer: false, explanation: 模板解析。, basis: 测试依据 }",
+    ].join("\n"),
+  });
+
+  it("orders the template's lessons among the course's by file name, ids prefixed with the course id", () => {
+    const root = contentRoot({ ...template(), [COURSE]: replace("classHours: 1", "classHours: 1\ntemplate: shared") });
+    const course = loadContent(root).courses[0]!;
+    expect(course.lessons.map((l) => [l.id, l.position, l.sourcePath])).toEqual([
+      ["fixture-course-intro", 1, "templates/t/lessons/00-intro.md"],
+      ["zeta-first", 2, LESSON_1],
+      ["alpha-second", 3, LESSON_2],
+      ["mid-third", 4, "courses/x/lessons/10.md"],
+      ["fixture-course-followup", 5, "templates/t/lessons/99-followup.md"],
+    ]);
+    expect(course.questions.filter((q) => q.sourcePath.startsWith("templates/")).map((q) => [q.id, q.lesson])).toEqual([
+      ["fixture-course-t-p1", "fixture-course-intro"],
+      ["fixture-course-t-e1", "fixture-course-followup"],
+    ]);
+    expect(course.description).toMatch(/^模板说明。\n\nA small valid course/);
+  });
+
+  it("refuses an unknown template and a template of another family", () => {
+    expectProblem(contentRoot({ [COURSE]: replace("classHours: 1", "classHours: 1\ntemplate: nowhere") }), COURSE, "frontmatter.template", /no template "nowhere"/);
+    expectProblem(contentRoot({ ...template("TECH_SCHOOL"), [COURSE]: replace("classHours: 1", "classHours: 1\ntemplate: shared") }), COURSE, "frontmatter.template", /for TECH_SCHOOL courses, not GENERAL/);
+  });
+
+  it("refuses hazards on a lesson of a course without one enterprise's hazard report", () => {
+    expectProblem(contentRoot({ [LESSON_1]: replace("minReadingMinutes: 5", "minReadingMinutes: 5\nhazards: [h1]") }), LESSON_1, "frontmatter.hazards", /belongs to a course for one enterprise that has a hazard report/);
+  });
+});
