@@ -3,8 +3,10 @@
 // public/media/<course id>/<lesson id>.mp4 and sets the lesson's `video` frontmatter (src, duration).
 // Needs Debian's ffmpeg and fonts-noto-cjk. Usage:
 //   npx tsx scripts/media/render-lesson-videos.ts content/courses/<course folder> [lesson id …]
+//   npx tsx scripts/media/render-lesson-videos.ts content/templates/<template folder> [lesson id …]
+// A template's videos go to public/media/<template id>/ and are shared by the courses that include it.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
@@ -67,7 +69,9 @@ function main() {
   const [dir, ...only] = process.argv.slice(2);
   if (!dir) throw new Error("usage: npx tsx scripts/media/render-lesson-videos.ts <course folder> [lesson id …]");
   const courseDir = path.resolve(dir);
-  const courseId = (matter(readFileSync(path.join(courseDir, "course.md"), "utf8"), {}).data as { id: string }).id;
+  const front = ["course.md", "template.md"].map((f) => path.join(courseDir, f)).find((f) => existsSync(f));
+  if (!front) throw new Error(`${courseDir} has neither course.md nor template.md`);
+  const courseId = (matter(readFileSync(front, "utf8"), {}).data as { id: string }).id;
   const lessonsDir = path.join(courseDir, "lessons");
   for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith(".md")).sort()) {
     const full = path.join(lessonsDir, file);
