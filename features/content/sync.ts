@@ -173,6 +173,7 @@ async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
         durationSeconds: lesson.video?.durationSeconds ?? null,
         minReadingSeconds: lesson.minReadingMinutes ? Math.round(lesson.minReadingMinutes * 60) : null,
         positions: lesson.positions,
+        hazards: lesson.hazards,
         checkpoints: lesson.checkpoints.map((cp, i) => ({ id: `${lesson.id}#${i + 1}`, atSeconds: cp.at, questionId: cp.question })),
         sourcePath: lesson.sourcePath,
         contentHash: lesson.contentHash,

@@ -98,9 +98,11 @@ export async function lessonPage(user: SessionUser, courseId: string, lessonId: 
       durationSeconds: true,
       minReadingSeconds: true,
       checkpoints: true,
+      hazards: true,
     },
   });
   if (!lesson || !course.lessons.some((l) => l.id === lessonId)) return null;
+  const hazards = await lessonHazards(user, (Array.isArray(lesson.hazards) ? lesson.hazards : []) as string[]);
   const checkpoints = (Array.isArray(lesson.checkpoints) ? lesson.checkpoints : []) as { id: string; atSeconds: number; questionId: string }[];
   // Only stems and options: the answer key stays on the server.
   const questions = await db.question.findMany({
@@ -114,7 +116,8 @@ export async function lessonPage(user: SessionUser, courseId: string, lessonId: 
   const index = course.lessons.findIndex((l) => l.id === lessonId);
   return {
     course,
-    lesson: { ...lesson, checkpoints: undefined },
+    lesson: { ...lesson, checkpoints: undefined, hazards: undefined },
+    hazards,
     checkpointViews: checkpoints.flatMap((cp) => {
       const q = questions.find((x) => x.id === cp.questionId);
       return q
@@ -132,4 +135,20 @@ export async function lessonPage(user: SessionUser, courseId: string, lessonId: 
     previous: index > 0 ? course.lessons[index - 1]! : null,
     next: index >= 0 && index < course.lessons.length - 1 ? course.lessons[index + 1]! : null,
   };
+}
+
+/**
+ * The hazards of the learner's own enterprise that a 两降两增 module is built on, with their current
+ * rectification status (the report is data and changes after the course is written).
+ */
+async function lessonHazards(user: SessionUser, ids: string[]) {
+  if (ids.length === 0 || !user.enterpriseId) return [];
+  const enterprise = await db.enterprise.findUnique({ where: { id: user.enterpriseId }, select: { creditCode: true } });
+  if (!enterprise) return [];
+  const rows = await db.enterpriseHazard.findMany({
+    where: { id: { in: ids }, creditCode: enterprise.creditCode, archivedAt: null },
+    select: { id: true, category: true, level: true, location: true, status: true, rectifiedOn: true, deadline: true },
+  });
+  // In the order the lesson lists them.
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }

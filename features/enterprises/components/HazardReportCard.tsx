@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/AppShell";
 import { HAZARD_TARGETS, type hazardReport } from "../data";
+import { HazardBadges, HazardDate } from "./HazardLine";
 
 type Report = Awaited<ReturnType<typeof hazardReport>>;
 
@@ -38,20 +39,10 @@ export async function HazardReportCard({ report }: { report: Report }) {
       <ol className="mt-3 divide-y divide-slate-100 text-sm" data-testid="hazard-list">
         {report.hazards.map((h) => (
           <li key={h.id} className="py-2">
-            <div className="flex flex-wrap items-center gap-1 text-xs">
-              <span className={`rounded px-1.5 py-0.5 ${h.status === "RECTIFIED" ? "bg-green-100 text-green-800" : h.status === "RECTIFYING" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}>
-                {t(`status.${h.status}`)}
-              </span>
-              {h.level === "MAJOR" ? <span className="rounded bg-red-600 px-1.5 py-0.5 text-white">{t("level.MAJOR")}</span> : null}
-              <span className="text-slate-500">
-                {t(`category.${h.category}` as "category.MACHINERY")} · {h.location}
-              </span>
-            </div>
+            <HazardBadges hazard={h} />
             <p className="mt-1">{h.description}</p>
             {h.measure ? <p className="mt-0.5 text-xs text-slate-600">{t("measure", { measure: h.measure })}</p> : null}
-            <p className="mt-0.5 text-xs text-slate-500">
-              {h.rectifiedOn ? t("rectifiedOn", { date: date(h.rectifiedOn) }) : h.deadline ? t("deadline", { date: date(h.deadline) }) : null}
-            </p>
+            <HazardDate hazard={h} />
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Markdown from "react-markdown";
 import { AppShell, Card } from "@/components/AppShell";
+import { LessonHazards } from "@/features/learning/components/LessonHazards";
 import { PracticeQuiz } from "@/features/learning/components/PracticeQuiz";
 import { ReadingLesson } from "@/features/learning/components/ReadingLesson";
 import { VideoLesson } from "@/features/learning/components/VideoLesson";
@@ -68,6 +69,11 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
           <Markdown>{lesson.body}</Markdown>
         </ReadingLesson>
       )}
+      {data.hazards.length > 0 ? (
+        <div className="mt-4">
+          <LessonHazards hazards={data.hazards} />
+        </div>
+      ) : null}
       <div className="mt-4">
         <Card title={t("learn.quiz.title")} testId="practice-card">
           <PracticeQuiz lessonId={lesson.id} title={lesson.title} questions={practice} last={data.lastAttempt} />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Lesson" ADD COLUMN     "hazards" JSONB NOT NULL DEFAULT '[]';
+
