@@ -146,6 +146,7 @@ async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
         title: course.title,
         family: FAMILY[course.family],
         summary: course.summary,
+        description: course.description,
         classHours: course.classHours,
         minutesPerClassHour: course.minutesPerClassHour,
         audience: course.audience,

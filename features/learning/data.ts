@@ -67,13 +67,17 @@ export async function assignedCourse(user: SessionUser, courseId: string) {
   const courses = await assignedCourses(user);
   const course = courses.find((c) => c.id === courseId);
   if (!course) return null;
-  const lessons = await db.lesson.findMany({
-    where: { courseId, archivedAt: null },
-    orderBy: { position: "asc" },
-    select: { id: true, title: true, kind: true, durationSeconds: true, minReadingSeconds: true, positions: true },
-  });
+  const [lessons, text] = await Promise.all([
+    db.lesson.findMany({
+      where: { courseId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, kind: true, durationSeconds: true, minReadingSeconds: true, positions: true },
+    }),
+    db.course.findUniqueOrThrow({ where: { id: courseId }, select: { description: true } }),
+  ]);
   return {
     ...course,
+    description: text.description,
     lessons: lessons.filter((l) => lessonApplies((l.positions as string[]) ?? [], user.positionCode)).map(({ positions: _p, ...l }) => l),
   };
 }

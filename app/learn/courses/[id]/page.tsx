@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Markdown from "react-markdown";
 import { AppShell, Card } from "@/components/AppShell";
 import { ProgressBar } from "@/features/learning/components/ProgressBar";
 import { assignedCourse } from "@/features/learning/data";
@@ -35,6 +36,17 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           ) : null}
         </div>
       </Card>
+      {course.description ? (
+        <Card>
+          {/* Open on the first visit; folded away once the learner has started. */}
+          <details open={progress.hoursDone === 0} data-testid="course-description">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("learn.about")}</summary>
+            <div className="prose-lesson mt-2 text-sm leading-relaxed text-slate-700">
+              <Markdown>{course.description}</Markdown>
+            </div>
+          </details>
+        </Card>
+      ) : null}
       <Card title={t("learn.lessonList")}>
         <ol className="divide-y divide-slate-100" data-testid="lesson-list">
           {course.lessons.map((l, i) => {

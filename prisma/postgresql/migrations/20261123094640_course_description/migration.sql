@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Course" ADD COLUMN     "description" TEXT NOT NULL DEFAULT '';
+
