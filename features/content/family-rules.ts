@@ -8,13 +8,13 @@ export type FamilyProblem = { file: string; field: string; message: string };
 /** The rules per family: minimum class hours, practice questions per lesson, exam bank size. */
 export const FAMILY_RULES = {
   /** 技工院校工伤预防必修课: 教学时间不低于10课时. */
-  TECH_SCHOOL: { minClassHours: 10, minPracticePerLesson: 10, minExamBank: 150 },
+  TECH_SCHOOL: { minClassHours: 10, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true },
   /** 危险化学品企业“三类人员”培训: provincial practice, at least 24 class hours. */
-  HAZCHEM_THREE_CATEGORIES: { minClassHours: 24, minPracticePerLesson: 10, minExamBank: 150 },
+  HAZCHEM_THREE_CATEGORIES: { minClassHours: 24, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true },
   /** “两降两增”定制化培训: one key enterprise's course. */
-  TWO_REDUCTIONS: { minClassHours: 1, minPracticePerLesson: 5, minExamBank: 20 },
+  TWO_REDUCTIONS: { minClassHours: 1, minPracticePerLesson: 5, minExamBank: 20, videoPerLesson: false },
   /** Short awareness courses: no minimums beyond the loader's own checks. */
-  GENERAL: { minClassHours: 0, minPracticePerLesson: 0, minExamBank: 0 },
+  GENERAL: { minClassHours: 0, minPracticePerLesson: 0, minExamBank: 0, videoPerLesson: false },
 } as const;
 
 /** The three categories of personnel (人社部函〔2021〕168号): each has its own module. */
@@ -44,6 +44,9 @@ export function familyProblems(course: Course, context: FamilyContext = {}): Fam
     const practice = course.questions.filter((q) => q.pool === "practice" && q.lesson === lesson.id).length;
     if (practice < rules.minPracticePerLesson)
       add(lesson.sourcePath, "frontmatter.id", `lesson ${lesson.id} has ${practice} practice question(s); a ${course.family} lesson needs at least ${rules.minPracticePerLesson}`);
+    // The curriculum families teach every unit by reading and by video (a rendered one or a Mux id).
+    if (rules.videoPerLesson && !lesson.video)
+      add(lesson.sourcePath, "frontmatter.video", `a ${course.family} lesson carries a video (render it with scripts/media/render-lesson-videos.ts)`);
   }
 
   const exam = course.questions.filter((q) => q.pool === "exam");

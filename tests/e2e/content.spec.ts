@@ -32,3 +32,27 @@ test("a smelter team leader studies the customised course built on the smelter's
   await expect.poll(() => player.evaluate((el: HTMLMediaElement) => el.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
   expect(await player.evaluate((el: HTMLMediaElement) => el.duration)).toBeCloseTo(56, 0);
 });
+
+test("a chemical plant's team leader gets the three-categories course: the shared core and the team leaders' module only", async ({ page }) => {
+  await signIn(page, "13800000014");
+  await page.getByRole("link", { name: /危险化学品企业“三类人员”工伤预防能力提升培训/ }).click();
+  await expect(page).toHaveURL(/\/learn\/courses\/weihua-sanlei$/);
+  await expect(page.getByTestId("course-hours")).toContainText("已学 0 / 24 学时");
+  const lessons = page.getByTestId("lesson-list").getByRole("listitem");
+  await expect(lessons).toHaveCount(12);
+  await expect(page.getByTestId("lesson-list")).toContainText("刑法中的安全生产犯罪");
+  await expect(page.getByTestId("lesson-list")).toContainText("交接班与巡回检查");
+  await expect(page.getByTestId("lesson-list")).not.toContainText("分管负责人的安全职责");
+  await expect(page.getByTestId("lesson-list")).not.toContainText("安全风险分级管控");
+  await expectNoHorizontalScroll(page);
+});
+
+test("a technical-school student gets the 10-hour required course with its ten units", async ({ page }) => {
+  await signIn(page, "13800000007");
+  await page.getByRole("link", { name: /技工院校工伤预防必修课/ }).click();
+  await expect(page.getByTestId("course-hours")).toContainText("已学 0 / 10 学时");
+  await expect(page.getByTestId("lesson-list").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: /应急处置与现场急救/ }).click();
+  await expect(page.locator("article")).toContainText("本单元要点");
+  await expect(page.getByTestId("practice-card")).toBeVisible();
+});

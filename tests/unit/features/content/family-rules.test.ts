@@ -5,7 +5,7 @@ import { familyProblems, FAMILY_RULES } from "@/features/content/family-rules";
 
 type Course = Parameters<typeof familyProblems>[0];
 
-const lesson = (id: string, positions: string[] = [], hazards: string[] = []) => ({ id, title: id, kind: "reading" as const, minReadingMinutes: 45, positions, hazards, checkpoints: [], sourcePath: `courses/c/lessons/${id}.md` });
+const lesson = (id: string, positions: string[] = [], hazards: string[] = []) => ({ id, title: id, kind: "reading" as const, minReadingMinutes: 45, video: { src: `/media/c/${id}.mp4`, durationSeconds: 60 }, positions, hazards, checkpoints: [], sourcePath: `courses/c/lessons/${id}.md` });
 const question = (id: string, pool: "practice" | "exam", type: "single" | "multiple" | "true_false", lessonId?: string) => ({
   id,
   pool,
@@ -59,6 +59,14 @@ describe("familyProblems", () => {
 
   it("a technical-school course has at least 10 class hours", () => {
     expect(familyProblems(course("TECH_SCHOOL", { classHours: 9.5 }))).toContainEqual({ file: "courses/c/course.md", field: "frontmatter.classHours", message: expect.stringContaining("at least 10") });
+  });
+
+  it("every lesson of a technical-school or three-categories course carries a video", () => {
+    const c = course("TECH_SCHOOL");
+    const noVideo = { ...c, lessons: [c.lessons[0]!, { ...c.lessons[1]!, video: undefined }] };
+    expect(familyProblems(noVideo)).toEqual([{ file: "courses/c/lessons/l2.md", field: "frontmatter.video", message: expect.stringContaining("carries a video") }]);
+    const twoReductions = course("TWO_REDUCTIONS");
+    expect(familyProblems({ ...twoReductions, lessons: twoReductions.lessons.map((l) => ({ ...l, video: undefined })) }, { hazardReport: report })).toEqual([]);
   });
 
   it("a hazardous-chemicals course has at least 24 class hours and a module per category", () => {

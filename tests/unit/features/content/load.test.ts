@@ -400,3 +400,20 @@ describe("loadContent includes a course template", () => {
     expectProblem(contentRoot({ [LESSON_1]: replace("minReadingMinutes: 5", "minReadingMinutes: 5\nhazards: [h1]") }), LESSON_1, "frontmatter.hazards", /belongs to a course for one enterprise that has a hazard report/);
   });
 });
+
+describe("the repository's content covers the three course families the plans require", () => {
+  it("has a technical-school course, a three-categories course and a customised course per demo key enterprise", () => {
+    const courses = loadContent(REPO_CONTENT).courses;
+    const ids = (family: string) => courses.filter((c) => c.family === family).map((c) => c.id);
+    expect(ids("TECH_SCHOOL")).toEqual(["jigong-bixiu"]);
+    expect(ids("HAZCHEM_THREE_CATEGORIES")).toEqual(["weihua-sanlei"]);
+    expect(ids("TWO_REDUCTIONS").sort()).toEqual(["lj-anjian-jianzhu", "lj-panxi-fantai"]);
+  });
+
+  it("the technical-school course has at least 10 class hours of lessons and an exam bank of at least 150", () => {
+    const course = loadContent(REPO_CONTENT).courses.find((c) => c.id === "jigong-bixiu")!;
+    const minutes = course.lessons.reduce((sum, l) => sum + (l.minReadingMinutes ?? 0), 0);
+    expect(minutes).toBeGreaterThanOrEqual(10 * 45);
+    expect(course.questions.filter((q) => q.pool === "exam").length).toBeGreaterThanOrEqual(150);
+  });
+});
