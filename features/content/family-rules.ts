@@ -1,5 +1,6 @@
 // What each course family must contain (DOMAIN.md, "The three course families"; issue: real course
 // content). Pure: given a loaded course, the problems found, each with the file and field to fix.
+import { paperShortfalls, type BankQuestion } from "@/features/exams/rules";
 import type { CourseFrontmatter, HazardsFile, LessonFrontmatter, QuestionInput } from "./schemas";
 
 type Course = CourseFrontmatter & { sourcePath: string; lessons: (LessonFrontmatter & { sourcePath: string })[]; questions: (QuestionInput & { sourcePath: string })[] };
@@ -8,13 +9,13 @@ export type FamilyProblem = { file: string; field: string; message: string };
 /** The rules per family: minimum class hours, practice questions per lesson, exam bank size. */
 export const FAMILY_RULES = {
   /** 技工院校工伤预防必修课: 教学时间不低于10课时. */
-  TECH_SCHOOL: { minClassHours: 10, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true },
+  TECH_SCHOOL: { minClassHours: 10, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true, examRequired: true },
   /** 危险化学品企业“三类人员”培训: provincial practice, at least 24 class hours. */
-  HAZCHEM_THREE_CATEGORIES: { minClassHours: 24, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true },
+  HAZCHEM_THREE_CATEGORIES: { minClassHours: 24, minPracticePerLesson: 10, minExamBank: 150, videoPerLesson: true, examRequired: true },
   /** “两降两增”定制化培训: one key enterprise's course. */
-  TWO_REDUCTIONS: { minClassHours: 1, minPracticePerLesson: 5, minExamBank: 20, videoPerLesson: false },
+  TWO_REDUCTIONS: { minClassHours: 1, minPracticePerLesson: 5, minExamBank: 20, videoPerLesson: false, examRequired: true },
   /** Short awareness courses: no minimums beyond the loader's own checks. */
-  GENERAL: { minClassHours: 0, minPracticePerLesson: 0, minExamBank: 0, videoPerLesson: false },
+  GENERAL: { minClassHours: 0, minPracticePerLesson: 0, minExamBank: 0, videoPerLesson: false, examRequired: false },
 } as const;
 
 /** The three categories of personnel (人社部函〔2021〕168号): each has its own module. */
@@ -54,6 +55,20 @@ export function familyProblems(course: Course, context: FamilyContext = {}): Fam
     add(course.sourcePath, "questions", `the exam bank has ${exam.length} question(s); a ${course.family} course needs at least ${rules.minExamBank}`);
   for (const type of ["single", "multiple", "true_false"] as const) {
     if (rules.minExamBank > 0 && !exam.some((q) => q.type === type)) add(course.sourcePath, "questions", `the exam bank has no ${type} questions`);
+  }
+
+  // The exam: the curriculum families end with one, and every paper can be drawn in full from the bank.
+  if (rules.examRequired && !course.exam) add(course.sourcePath, "frontmatter.exam", `a ${course.family} course defines its exam (papers, time limit, pass mark)`);
+  if (course.exam) {
+    const bank: BankQuestion[] = exam.map((q) => ({ id: q.id, type: q.type, lessonId: q.lesson ?? null, optionKeys: (q.options ?? []).map((o) => o.key), timesDrawn: 0 }));
+    const scopes = course.lessons.map((l) => ({ id: l.id, positions: l.positions }));
+    course.exam.papers.forEach((paper, i) => {
+      for (const message of paperShortfalls(paper, bank, scopes)) add(course.sourcePath, `frontmatter.exam.papers.${i}`, message);
+    });
+    if (course.family === "HAZCHEM_THREE_CATEGORIES")
+      for (const category of HAZCHEM_CATEGORIES)
+        if (!course.exam.papers.some((p) => p.positions.includes(category)))
+          add(course.sourcePath, "frontmatter.exam.papers", `the three-categories exam has a paper for ${category} (papers: [{ positions: [${category}], … }])`);
   }
 
   // No question asked twice (same stem once punctuation and spaces are ignored).

@@ -1,6 +1,7 @@
 // zod schemas of everything under content/: reference data and courses. The sync validates every file
 // against these before writing anything, and reports the file and the field of each problem.
 import { z } from "zod";
+import { certificateDefinitionSchema, examDefinitionSchema } from "@/features/exams/definition";
 
 /** Stable content ids: lower-case letters, digits and dashes; they never change once published. */
 export const contentId = z
@@ -130,6 +131,10 @@ export const courseFrontmatterSchema = z
      * ids prefixed with the course's id; the lessons of both are ordered by file name.
      */
     template: contentId.optional(),
+    /** The final exam: papers drawn from the exam bank, time limit, pass mark, attempts (features/exams). */
+    exam: examDefinitionSchema.optional(),
+    /** The certificate issued on completion and a passed exam: issuer, validity. */
+    certificate: certificateDefinitionSchema.default({ issuer: "工伤预防线上培训平台" }),
   })
   .strict();
 

@@ -3,6 +3,7 @@
 // unchanged. Learner data (progress, attempts, certificates) is never touched here.
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
+import { DbNull } from "@/lib/db/json";
 import type { LoadedContent } from "./load";
 
 export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions" | "hazards", { written: number; unchanged: number; archived: number }>;
@@ -150,6 +151,8 @@ async function syncCourses(tx: Tx, content: LoadedContent, report: SyncReport) {
         classHours: course.classHours,
         minutesPerClassHour: course.minutesPerClassHour,
         audience: course.audience,
+        exam: course.exam ?? DbNull,
+        certificate: course.certificate,
         sourcePath: course.sourcePath,
         contentHash: course.contentHash,
         archivedAt: null,

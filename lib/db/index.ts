@@ -10,6 +10,7 @@ export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type { Prisma } from "./generated/sqlite/client";
 export * from "./generated/sqlite/enums";
+export { DbNull } from "./json";
 
 function createClient(url: string): Db {
   if (url.startsWith("file:")) {

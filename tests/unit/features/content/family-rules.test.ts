@@ -2,6 +2,7 @@
 // variety, no question asked twice, every lesson reachable, a module per hazardous-chemicals category.
 import { describe, expect, it } from "vitest";
 import { familyProblems, FAMILY_RULES } from "@/features/content/family-rules";
+import type { ExamPaper } from "@/features/exams/definition";
 
 type Course = Parameters<typeof familyProblems>[0];
 
@@ -28,6 +29,17 @@ const report = {
   sourcePath: "enterprises/e/hazards.yaml",
 };
 
+/** An exam of 10 questions × 10 points drawn from the whole path. */
+const examOf = (papers: ExamPaper[] = [{ positions: [], sections: [{ from: "path", single: { count: 4, points: 10 }, multiple: { count: 3, points: 10 }, true_false: { count: 3, points: 10 } }] }]) => ({
+  timeLimitMinutes: 60,
+  totalPoints: 100,
+  passMark: 80,
+  attempts: 2,
+  review: true,
+  multipleScoring: "all_or_nothing" as const,
+  papers,
+});
+
 /** A course meeting its family's minimums, to break one rule at a time. */
 function course(family: Course["family"], over: Partial<Course> = {}): Course {
   const rules = FAMILY_RULES[family];
@@ -43,6 +55,8 @@ function course(family: Course["family"], over: Partial<Course> = {}): Course {
     classHours: rules.minClassHours,
     minutesPerClassHour: 45,
     audience: { schoolStudents: true, positions: [], industries: [], enterprises: family === "TWO_REDUCTIONS" ? ["91510411MA6230K1X7"] : [], planPeriodKeyPositions: false, withinIndustries: [] },
+    certificate: { issuer: "测试培训机构" },
+    exam: rules.examRequired ? examOf() : undefined,
     sourcePath: "courses/c/course.md",
     lessons,
     questions: [...practice, ...exam],
@@ -86,7 +100,14 @@ describe("familyProblems", () => {
     const modules = [lesson("m1", ["SAFETY_EXECUTIVE"]), lesson("m2", ["FULLTIME_SAFETY_MANAGER"]), lesson("m3", ["TEAM_LEADER"])].map((l) => ({ ...l, minReadingMinutes: 120 }));
     const practice = ["m1", "m2", "m3"].flatMap((l) => Array.from({ length: 10 }, (_, i) => question(`${l}-p${i}`, "practice", "single", l)));
     const moduleExam = ["m1", "m2", "m3"].map((l) => question(`${l}-e`, "exam", "single", l));
-    return { ...c, lessons: [...core, ...modules], questions: [...c.questions, ...practice, ...moduleExam] };
+    const papers = ["SAFETY_EXECUTIVE", "FULLTIME_SAFETY_MANAGER", "TEAM_LEADER"].map((category) => ({
+      positions: [category],
+      sections: [
+        { from: "core" as const, single: { count: 4, points: 10 }, multiple: { count: 2, points: 10 }, true_false: { count: 3, points: 10 } },
+        { from: "module" as const, single: { count: 1, points: 10 } },
+      ],
+    }));
+    return { ...c, exam: examOf(papers), lessons: [...core, ...modules], questions: [...c.questions, ...practice, ...moduleExam] };
   }
 
   it("accepts a hazardous-chemicals course whose every category path carries the hours and an exam", () => {
@@ -104,10 +125,27 @@ describe("familyProblems", () => {
   it("each category's exam has questions on its own module and a bank of at least 100", () => {
     const c = hazchem();
     const noManagerQuestions = { ...c, questions: c.questions.filter((q) => q.id !== "m2-e") };
-    expect(familyProblems(noManagerQuestions)).toEqual([{ file: "courses/c/course.md", field: "questions", message: "the FULLTIME_SAFETY_MANAGER exam has no questions on its own module" }]);
+    expect(familyProblems(noManagerQuestions)).toEqual([
+      { file: "courses/c/course.md", field: "frontmatter.exam.papers.1", message: "the FULLTIME_SAFETY_MANAGER paper: section 2 wants 1 single question(s) and its bank has 0" },
+      { file: "courses/c/course.md", field: "questions", message: "the FULLTIME_SAFETY_MANAGER exam has no questions on its own module" },
+    ]);
     // Exam questions of another category's module do not count toward this category's bank.
     const onModules = { ...c, questions: c.questions.map((q, i) => (q.pool === "exam" && !q.lesson ? { ...q, lesson: i % 2 ? "m1" : "m2" } : q)) };
     expect(familyProblems(onModules)).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/the TEAM_LEADER exam can draw on 1 question\(s\)/) }));
+  });
+
+  it("the curriculum families define an exam whose every paper can be drawn in full", () => {
+    expect(familyProblems(course("TECH_SCHOOL", { exam: undefined }))).toEqual([{ file: "courses/c/course.md", field: "frontmatter.exam", message: expect.stringContaining("defines its exam") }]);
+    const greedy = examOf([{ positions: [], sections: [{ from: "path", single: { count: 60, points: 1 }, multiple: { count: 40, points: 1 }, true_false: { count: 0, points: 1 } }] }]);
+    expect(familyProblems(course("TECH_SCHOOL", { exam: greedy }))).toEqual([
+      { file: "courses/c/course.md", field: "frontmatter.exam.papers.0", message: "section 1 wants 60 single question(s) and its bank has 50" },
+    ]);
+  });
+
+  it("the three-categories exam has a paper per category", () => {
+    const c = hazchem();
+    const twoPapers = { ...c, exam: { ...c.exam!, papers: c.exam!.papers.slice(0, 2) } };
+    expect(familyProblems(twoPapers)).toEqual([{ file: "courses/c/course.md", field: "frontmatter.exam.papers", message: expect.stringContaining("a paper for TEAM_LEADER") }]);
   });
 
   it("names a lesson with too few practice questions", () => {
