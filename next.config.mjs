@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle (STACK.md: better-sqlite3 must).
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["better-sqlite3", "pdfkit", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403.
