@@ -32,7 +32,13 @@ export const examPaperSchema = z
     positions: z.array(positionCode).default([]),
     sections: z.array(examSectionSchema).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    p.sections.forEach((s, i) => {
+      if (s.from === "module" && p.positions.length === 0)
+        ctx.addIssue({ code: "custom", path: ["sections", i, "from"], message: "a module section belongs to a paper for given positions (the paper for every learner has no module)" });
+    });
+  });
 
 export const examDefinitionSchema = z
   .object({

@@ -13,8 +13,8 @@ export type LessonScope = { id: string; positions: string[] };
 /** One question of a drawn paper, fixed at the start of the attempt. */
 export type PaperItem = { questionId: string; type: QuestionTypeName; points: number; options: string[]; section: number };
 
-/** A learner's choice: option keys for choice questions, [true] or [false] for true/false. */
-export type Choice = (string | boolean)[];
+/** A learner's choice: option keys for choice questions, ["T"] or ["F"] for true/false (as keys are stored). */
+export type Choice = string[];
 
 /** The questions a section may draw, for a learner whose lessons are `learnerLessons`. */
 export function sectionPool(section: ExamSection, paper: ExamPaper, bank: BankQuestion[], lessons: LessonScope[], learnerLessons: ReadonlySet<string>): BankQuestion[] {
@@ -95,9 +95,10 @@ export function paperShortfalls(paper: ExamPaper, bank: BankQuestion[], lessons:
   return problems;
 }
 
-/** The key as stored: option keys, or [true]/[false]. */
+/** The key as stored (option keys; true/false as ["T"] / ["F"]); a bare boolean is read the same way. */
 export function keyOf(answer: unknown): Choice {
-  return typeof answer === "boolean" ? [answer] : Array.isArray(answer) ? (answer as Choice) : [];
+  if (typeof answer === "boolean") return [answer ? "T" : "F"];
+  return Array.isArray(answer) ? answer.filter((x): x is string => typeof x === "string") : [];
 }
 
 /** Right when the chosen set equals the key's set (multiple choice: all-or-nothing). */
@@ -121,10 +122,10 @@ export function gradePaper(paper: PaperItem[], choices: ReadonlyMap<string, Choi
   return { items, score, passed: score >= exam.passMark };
 }
 
-/** A chosen value is acceptable for the question: known option keys, one for single, a boolean for true/false. */
+/** A chosen value is acceptable for the question: known option keys, one for single, T or F for true/false. */
 export function validChoice(item: Pick<PaperItem, "type" | "options">, chosen: Choice): boolean {
   if (chosen.length === 0) return true; // clearing an answer
-  if (item.type === "true_false") return chosen.length === 1 && typeof chosen[0] === "boolean";
+  if (item.type === "true_false") return chosen.length === 1 && (chosen[0] === "T" || chosen[0] === "F");
   if (!chosen.every((c) => typeof c === "string" && item.options.includes(c))) return false;
   if (new Set(chosen).size !== chosen.length) return false;
   return item.type === "multiple" || chosen.length === 1;

@@ -2,6 +2,7 @@
 // crediting.ts. Each heartbeat is one transaction that first takes the learner's learning-clock row
 // (a row lock on PostgreSQL; SQLite serialises writers), so two tabs cannot credit the same seconds.
 import "server-only";
+import { issueCertificateIfEligible } from "@/features/certificates/data";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -109,6 +110,8 @@ async function settleCourse(tx: Tx, user: SessionUser, courseId: string, now: Da
     create: { userId, courseId, completedAt: now, creditedSeconds: credited },
     update: {},
   });
+  // A course without an exam is certified on completion; one whose exam was passed first, now.
+  await issueCertificateIfEligible(tx, { userId, courseId }, now);
 }
 
 /**
