@@ -30,6 +30,9 @@ const schema = z.object({
   MUX_DATA_ENV_KEY: z.string().min(1).optional(),
   /** `npm start` serves here. */
   PORT: int(3000),
+  /** The address learners and inspectors reach the site at (e.g. https://gsyf.example.cn): printed in
+   *  certificate QR codes. Unset: the address of the request that made the PDF. */
+  PUBLIC_URL: z.string().url().optional(),
   /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
 });

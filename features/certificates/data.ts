@@ -4,7 +4,7 @@
 import "server-only";
 import { certificateDefinitionSchema, examDefinitionSchema } from "@/features/exams/definition";
 import { addMonths, certificateStatus, maskName, recertificationOpen } from "@/features/exams/rules";
-import { canAccessEnterprise } from "@/lib/authz";
+import { canAccessEnterprise } from "@/lib/scope";
 import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { prismaErrorCode } from "@/lib/errors";

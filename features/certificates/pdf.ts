@@ -6,7 +6,6 @@
 // are about 10 MB each, but pdfkit embeds only the glyphs used (a subset), so a certificate stays small.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
@@ -48,13 +47,9 @@ const BOLD = "NotoSansSC-Bold";
 const fontCache = new Map<FontWeight, Buffer>();
 
 function fontPath(weight: FontWeight): string {
-  const require = createRequire(import.meta.url);
-  try {
-    return require.resolve(`${FONT_PACKAGE}/${FONT_FILES[weight]}`);
-  } catch {
-    // Should the package ever restrict its files with an "exports" field, go through its directory.
-    return path.join(path.dirname(require.resolve(`${FONT_PACKAGE}/package.json`)), FONT_FILES[weight]);
-  }
+  // A path read at run time, not a module: the bundler must not try to import a .ttf. The app and its
+  // scripts run from the project root, where node_modules is.
+  return path.join(process.cwd(), "node_modules", FONT_PACKAGE, FONT_FILES[weight]);
 }
 
 function font(weight: FontWeight): Buffer {

@@ -7,7 +7,7 @@ import { assignedCourse } from "@/features/learning/data";
 import { courseProgress } from "@/features/learning/ledger";
 import { issueCertificateIfEligible, latestCertificate } from "@/features/certificates/data";
 import { db, type Tx } from "@/lib/db";
-import { conflict, forbidden, notFound, validation } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, validation } from "@/lib/errors";
 import { prismaErrorCode } from "@/lib/errors";
 import type { SessionUser } from "@/lib/session";
 import { examDefinitionSchema, paperFor, type ExamDefinition } from "./definition";
@@ -90,7 +90,7 @@ export async function examOverview(user: SessionUser, courseId: string, now = ne
 export async function startAttempt(user: SessionUser, courseId: string, now = new Date()): Promise<{ attemptId: string }> {
   const overview = await examOverview(user, courseId, now);
   if (overview.inProgress) return { attemptId: overview.inProgress.id };
-  if (overview.lock) throw conflict(`exam.locked.${overview.lock}`);
+  if (overview.lock) throw new AppError("CONFLICT", `exam.locked.${overview.lock}`, undefined, { required: overview.hoursRequired, done: Math.floor(overview.hoursDone * 100) / 100 });
   const course = await assignedCourse(user, courseId);
   const row = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { exam: true } });
   const exam = examOf(row.exam)!;

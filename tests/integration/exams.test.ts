@@ -1,16 +1,12 @@
 // The exam against a real database: locked until the hours are done, papers drawn on the server and
 // stored, autosave against the server's deadline, grading exactly once under 200 concurrent submits,
 // one retake, overdue attempts graded on what was saved in time, certificates issued and verified.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { verifyCertificate } from "@/features/certificates/data";
 import { attemptView, examOverview, gradeAttempt, recordFocusEvents, saveAnswer, startAttempt, submitAttempt } from "@/features/exams/data";
 import { keyOf, type Choice, type PaperItem } from "@/features/exams/rules";
 import { db } from "@/lib/db";
 import { createAccount, loadDemo, sessionOf } from "./support";
-
-// The data functions take the user as an argument; lib/authz (imported for scope checks) would pull in
-// Auth.js's request session, which has no request here.
-vi.mock("@/lib/session", () => ({ getSession: async () => null }));
 
 const COURSE = "jigong-bixiu";
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0);

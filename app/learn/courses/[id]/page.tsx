@@ -75,6 +75,11 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           })}
         </ol>
       </Card>
+      <Card title={t("exam.card")} testId="course-exam">
+        <Link href={`/learn/courses/${course.id}/exam`} className="block rounded-md bg-brand-600 py-2.5 text-center text-sm font-semibold text-white" data-testid="open-exam">
+          {t("exam.open")}
+        </Link>
+      </Card>
     </AppShell>
   );
 }
