@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase, testProvider } from "../support/databases";
-import { E2E_FORCED_CHANGE, E2E_PORT } from "./fixtures";
+import { E2E_EXAM_COURSE, E2E_EXAM_PASSWORD, E2E_EXAM_STUDENTS, E2E_FORCED_CHANGE, E2E_PORT } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -34,6 +34,20 @@ async function main() {
       mustChangePassword: true,
     },
   });
+  // Students whose hours of the required course are done: lesson progress and the completion, as the
+  // class-hour ledger writes them when the last lesson is finished.
+  const school = await db.school.findFirstOrThrow();
+  const lessons = await db.lesson.findMany({ where: { courseId: E2E_EXAM_COURSE, archivedAt: null } });
+  const seconds = (l: (typeof lessons)[number]) => l.minReadingSeconds ?? l.durationSeconds ?? 0;
+  for (const student of Object.values(E2E_EXAM_STUDENTS)) {
+    const user = await db.user.create({
+      data: { mobile: student.mobile, name: student.name, role: "LEARNER", schoolId: school.id, passwordHash: await hashPassword(E2E_EXAM_PASSWORD) },
+    });
+    await db.lessonProgress.createMany({
+      data: lessons.map((l) => ({ userId: user.id, lessonId: l.id, courseId: E2E_EXAM_COURSE, creditedSeconds: seconds(l), completedAt: new Date() })),
+    });
+    await db.courseCompletion.create({ data: { userId: user.id, courseId: E2E_EXAM_COURSE, creditedSeconds: lessons.reduce((s, l) => s + seconds(l), 0) } });
+  }
   await db.$disconnect();
 
   const port = Number(process.env.E2E_SERVER_PORT ?? E2E_PORT[provider]);
