@@ -10,16 +10,16 @@ const ROOT = process.cwd();
 const testProvider = () => (process.env.TEST_DB === "postgresql" ? "postgresql" : "sqlite");
 const pgAdminUrl = () => process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export type KeyRow = { id: string; answer: string[]; explanation: string };
+export type KeyRow = { id: string; stem: string; answer: string[]; explanation: string };
 
 export async function answerKeys(ids: string[]): Promise<Map<string, KeyRow>> {
   const provider = testProvider();
   const label = process.env.E2E_DATABASE_LABEL ?? `e2e_${provider}`;
-  let rows: { id: string; answer: unknown; explanation: string }[];
+  let rows: { id: string; stem: string; answer: unknown; explanation: string }[];
   if (provider === "sqlite") {
     const db = new Database(path.join(ROOT, "tests/.tmp", `${label}.db`), { readonly: true });
     try {
-      rows = db.prepare(`SELECT id, answer, explanation FROM "Question" WHERE id IN (${ids.map(() => "?").join(",")})`).all(...ids) as typeof rows;
+      rows = db.prepare(`SELECT id, stem, answer, explanation FROM "Question" WHERE id IN (${ids.map(() => "?").join(",")})`).all(...ids) as typeof rows;
     } finally {
       db.close();
     }
@@ -29,10 +29,10 @@ export async function answerKeys(ids: string[]): Promise<Map<string, KeyRow>> {
     const client = new pg.Client({ connectionString: u.toString() });
     await client.connect();
     try {
-      rows = (await client.query(`SELECT id, answer, explanation FROM "Question" WHERE id = ANY($1)`, [ids])).rows;
+      rows = (await client.query(`SELECT id, stem, answer, explanation FROM "Question" WHERE id = ANY($1)`, [ids])).rows;
     } finally {
       await client.end();
     }
   }
-  return new Map(rows.map((r) => [r.id, { id: r.id, answer: (typeof r.answer === "string" ? JSON.parse(r.answer) : r.answer) as string[], explanation: r.explanation }]));
+  return new Map(rows.map((r) => [r.id, { id: r.id, stem: r.stem, answer: (typeof r.answer === "string" ? JSON.parse(r.answer) : r.answer) as string[], explanation: r.explanation }]));
 }
