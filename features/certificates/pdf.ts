@@ -5,9 +5,8 @@
 // The CJK font (Noto Sans SC, OFL) comes from the npm package @expo-google-fonts/noto-sans-sc. The files
 // are about 10 MB each, but pdfkit embeds only the glyphs used (a subset), so a certificate stays small.
 
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import PDFDocument from "pdfkit";
+import { cjkFont, cjkFontPath } from "@/lib/pdf-fonts";
 import QRCode from "qrcode";
 
 export type CertificatePdfInput = {
@@ -33,33 +32,9 @@ export type CertificatePdfInput = {
   revoked: boolean;
 };
 
-const FONT_PACKAGE = "@expo-google-fonts/noto-sans-sc";
-const FONT_FILES = {
-  regular: "400Regular/NotoSansSC_400Regular.ttf",
-  bold: "700Bold/NotoSansSC_700Bold.ttf",
-} as const;
-type FontWeight = keyof typeof FONT_FILES;
-
+// The CJK font (lib/pdf-fonts.ts): one regular and one bold subset embedded per document.
 const REGULAR = "NotoSansSC";
 const BOLD = "NotoSansSC-Bold";
-
-/** The font files, read once per process (they are large; pdfkit parses and subsets them per document). */
-const fontCache = new Map<FontWeight, Buffer>();
-
-function fontPath(weight: FontWeight): string {
-  // A path read at run time, not a module: the bundler must not try to import a .ttf. The app and its
-  // scripts run from the project root, where node_modules is.
-  return path.join(process.cwd(), "node_modules", FONT_PACKAGE, FONT_FILES[weight]);
-}
-
-function font(weight: FontWeight): Buffer {
-  let data = fontCache.get(weight);
-  if (!data) {
-    data = readFileSync(fontPath(weight));
-    fontCache.set(weight, data);
-  }
-  return data;
-}
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -107,10 +82,10 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
     displayTitle: true,
     info: { Title: title, Author: input.issuer, Subject: input.courseTitle, Keywords: input.code },
     // Start with the CJK font rather than pdfkit's built-in Helvetica, which would go unused.
-    font: fontPath("regular"),
+    font: cjkFontPath("regular"),
   });
-  doc.registerFont(REGULAR, font("regular"));
-  doc.registerFont(BOLD, font("bold"));
+  doc.registerFont(REGULAR, cjkFont("regular"));
+  doc.registerFont(BOLD, cjkFont("bold"));
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

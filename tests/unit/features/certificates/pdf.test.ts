@@ -1,5 +1,5 @@
 // The printable certificate: a real PDF with the CJK font embedded as a subset, read back as text.
-import { extractText, getDocumentProxy } from "unpdf";
+import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { type CertificatePdfInput, certificatePdf } from "@/features/certificates/pdf";
 
@@ -21,9 +21,12 @@ const BASE: CertificatePdfInput = {
 
 /** The PDF's text with all whitespace removed (extraction may break long sentences anywhere). */
 async function pdfText(buf: Buffer): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(buf));
-  const { text } = await extractText(pdf, { mergePages: true });
-  return text.replace(/\s+/g, "");
+  const parser = new PDFParse({ data: new Uint8Array(buf) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, "");
+  } finally {
+    await parser.destroy();
+  }
 }
 
 describe("certificatePdf", () => {
@@ -74,8 +77,9 @@ describe("certificatePdf", () => {
 
   it("sets the document title and author", async () => {
     const buf = await certificatePdf(BASE);
-    const pdf = await getDocumentProxy(new Uint8Array(buf));
-    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    const parser = new PDFParse({ data: new Uint8Array(buf) });
+    const info = (await parser.getInfo()).info as Record<string, unknown>;
+    await parser.destroy();
     expect(info.Title).toBe("培训合格证明 K7QM-2XRD-9PFA-H3TW");
     expect(info.Author).toBe("示范市工伤预防培训中心");
   }, 30_000);
