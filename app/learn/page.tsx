@@ -12,6 +12,11 @@ export default async function LearnerHome() {
   const courses = await Promise.all(assigned.map(async (c) => ({ ...c, progress: await courseProgress(user.id, c) })));
   return (
     <AppShell user={user} title={t("learn.title")}>
+      <p className="mb-3 text-right text-sm">
+        <Link href="/learn/record" className="text-brand-700 underline" data-testid="my-record">
+          {t("record.link")}
+        </Link>
+      </p>
       {courses.length === 0 ? (
         <EmptyState>{t("learn.empty")}</EmptyState>
       ) : (

@@ -1,0 +1,75 @@
+// 一人一档: one learner's record — assigned courses with hours, completion, exam attempts (with focus
+// loss for admins), certificates and survey status (DOMAIN.md, "Exams and records"). Seen by the learner,
+// the admin of their enterprise, regulators of the enterprise's region and administrators.
+import "server-only";
+import { findSessionUser } from "@/features/accounts/data";
+import { certificateStatus } from "@/features/exams/rules";
+import { assignedCourses } from "@/features/learning/data";
+import { db } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { canAccessEnterprise } from "@/lib/scope";
+import type { SessionUser } from "@/lib/session";
+
+const mask = (mobile: string) => mobile.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2");
+
+/** May `viewer` see the record of `learner`? */
+async function canSeeRecord(viewer: SessionUser, learner: { id: string; enterpriseId: string | null }) {
+  if (viewer.id === learner.id || viewer.role === "ADMIN") return true;
+  if (!learner.enterpriseId) return false;
+  const enterprise = await db.enterprise.findUnique({ where: { id: learner.enterpriseId }, select: { id: true, regionCode: true } });
+  return Boolean(enterprise && canAccessEnterprise(viewer, enterprise));
+}
+
+export async function learnerRecord(viewer: SessionUser, learnerId: string, now = new Date()) {
+  const learner = await findSessionUser(learnerId);
+  if (!learner) throw notFound();
+  if (!(await canSeeRecord(viewer, learner))) throw forbidden();
+  const [courses, person, progress, completions, attempts, certificates] = await Promise.all([
+    assignedCourses(learner),
+    db.user.findUniqueOrThrow({
+      where: { id: learnerId },
+      select: { name: true, mobile: true, createdAt: true, enterprise: { select: { name: true } }, school: { select: { name: true } }, position: { select: { name: true } } },
+    }),
+    db.lessonProgress.groupBy({ by: ["courseId"], where: { userId: learnerId }, _sum: { creditedSeconds: true } }),
+    db.courseCompletion.findMany({ where: { userId: learnerId }, select: { courseId: true, completedAt: true } }),
+    db.examAttempt.findMany({
+      where: { userId: learnerId },
+      orderBy: [{ courseId: "asc" }, { cycle: "asc" }, { number: "asc" }],
+      select: { id: true, courseId: true, cycle: true, number: true, status: true, startedAt: true, submittedAt: true, submittedBy: true, score: true, maxScore: true, passed: true, _count: { select: { focusEvents: true } } },
+    }),
+    db.certificate.findMany({ where: { userId: learnerId }, orderBy: { issuedAt: "asc" }, select: { code: true, courseId: true, cycle: true, issuedAt: true, expiresAt: true, revokedAt: true, classHours: true, score: true } }),
+  ]);
+  const seconds = new Map(progress.map((p) => [p.courseId, p._sum.creditedSeconds ?? 0]));
+  const completed = new Map(completions.map((c) => [c.courseId, c.completedAt]));
+  // Admins and regulators see focus loss; the learner sees their own attempts without it.
+  const showFocus = viewer.id !== learnerId;
+  return {
+    person: {
+      id: learnerId,
+      name: person.name,
+      mobile: mask(person.mobile),
+      organisation: person.enterprise?.name ?? person.school?.name ?? null,
+      position: person.position?.name ?? null,
+      since: person.createdAt,
+    },
+    courses: courses.map((c) => {
+      const hoursDone = Math.floor(((seconds.get(c.id) ?? 0) / (c.minutesPerClassHour * 60)) * 100) / 100;
+      return {
+        id: c.id,
+        title: c.title,
+        family: c.family,
+        hoursRequired: c.classHours,
+        hoursDone,
+        completedAt: completed.get(c.id) ?? null,
+        attempts: attempts
+          .filter((a) => a.courseId === c.id)
+          .map(({ _count, courseId: _c, ...a }) => ({ ...a, focusLoss: showFocus ? _count.focusEvents : null })),
+        certificates: certificates.filter((x) => x.courseId === c.id).map((x) => ({ ...x, status: certificateStatus(x, now) })),
+      };
+    }),
+    /** Satisfaction surveys arrive with the survey issue; until then the record says so. */
+    surveys: null as null,
+  };
+}
+
+export type LearnerRecord = Awaited<ReturnType<typeof learnerRecord>>;
