@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppShell, Card, EmptyState } from "@/components/AppShell";
 import { HazardReportCard } from "@/features/enterprises/components/HazardReportCard";
@@ -52,6 +53,11 @@ export default async function EnterpriseHome() {
             ) : null}
           </ul>
         )}
+      </Card>
+      <Card>
+        <Link href={`/records/enterprises/${e.id}`} className="text-sm font-medium text-brand-700 underline" data-testid="enterprise-record-link">
+          {t("record.enterpriseLink")}
+        </Link>
       </Card>
       <HazardReportCard report={hazards} />
     </AppShell>

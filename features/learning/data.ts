@@ -5,20 +5,19 @@ import type { SessionUser } from "@/lib/session";
 import { currentPlanPeriod } from "@/features/regions/periods";
 import { lessonApplies, matchesAudience, type LearnerProfile } from "./rules";
 
-async function profileOf(user: SessionUser): Promise<LearnerProfile> {
+/** What assignment needs to know of an enterprise (the same for all its staff). */
+async function enterpriseProfile(enterpriseId: string | null): Promise<Omit<LearnerProfile, "positionCode" | "isSchoolStudent">> {
   const period = await currentPlanPeriod();
   const [enterprise, periodPositions] = await Promise.all([
-    user.enterpriseId
+    enterpriseId
       ? db.enterprise.findUnique({
-          where: { id: user.enterpriseId },
+          where: { id: enterpriseId },
           select: { industryCode: true, creditCode: true, keyDesignations: { where: { periodId: period?.id ?? "" }, select: { periodId: true } } },
         })
       : null,
     period ? db.planPeriodPosition.findMany({ where: { periodId: period.id }, select: { positionCode: true } }) : [],
   ]);
   return {
-    positionCode: user.positionCode,
-    isSchoolStudent: user.schoolId !== null,
     industryCode: enterprise?.industryCode ?? null,
     enterpriseCreditCode: enterprise?.creditCode ?? null,
     isKeyEnterprise: (enterprise?.keyDesignations.length ?? 0) > 0,
@@ -26,16 +25,13 @@ async function profileOf(user: SessionUser): Promise<LearnerProfile> {
   };
 }
 
-/** The learner's lessons of a course: all of them, less syllabus lessons of other positions. */
-export async function learnerLessonIds(positionCode: string | null, courseId: string, client: Pick<typeof db, "lesson"> = db): Promise<string[]> {
-  const lessons = await client.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, positions: true } });
-  return lessons.filter((l) => lessonApplies((l.positions as string[]) ?? [], positionCode)).map((l) => l.id);
+async function profileOf(user: SessionUser): Promise<LearnerProfile> {
+  return { ...(await enterpriseProfile(user.enterpriseId)), positionCode: user.positionCode, isSchoolStudent: user.schoolId !== null };
 }
 
-/** The learner's assigned courses: active courses whose audience rules match the learner. */
-export async function assignedCourses(user: SessionUser) {
-  const profile = await profileOf(user);
-  const courses = await db.course.findMany({
+/** Active courses with their audience rules, for assignment in memory. */
+async function activeCourses() {
+  return db.course.findMany({
     where: { archivedAt: null },
     orderBy: { title: "asc" },
     select: {
@@ -49,12 +45,38 @@ export async function assignedCourses(user: SessionUser) {
       _count: { select: { lessons: { where: { archivedAt: null } } } },
     },
   });
+}
+
+type ActiveCourse = Awaited<ReturnType<typeof activeCourses>>[number];
+
+function coursesMatching(courses: ActiveCourse[], profile: LearnerProfile) {
   return courses
     .filter((c) => {
       const audience = audienceSchema.safeParse(c.audience);
       return audience.success && matchesAudience(profile, audience.data);
     })
     .map(({ audience: _audience, _count, ...c }) => ({ ...c, lessonCount: _count.lessons }));
+}
+
+/**
+ * The assigned courses of every staff member of one enterprise, computed with one set of queries
+ * (一企一档): the enterprise's facts and the courses are the same for all of them.
+ */
+export async function assignedCoursesOfStaff(enterpriseId: string, staff: { id: string; positionCode: string | null }[]) {
+  const [base, courses] = await Promise.all([enterpriseProfile(enterpriseId), activeCourses()]);
+  return new Map(staff.map((s) => [s.id, coursesMatching(courses, { ...base, positionCode: s.positionCode, isSchoolStudent: false })]));
+}
+
+/** The learner's lessons of a course: all of them, less syllabus lessons of other positions. */
+export async function learnerLessonIds(positionCode: string | null, courseId: string, client: Pick<typeof db, "lesson"> = db): Promise<string[]> {
+  const lessons = await client.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, positions: true } });
+  return lessons.filter((l) => lessonApplies((l.positions as string[]) ?? [], positionCode)).map((l) => l.id);
+}
+
+/** The learner's assigned courses: active courses whose audience rules match the learner. */
+export async function assignedCourses(user: SessionUser) {
+  const [profile, courses] = await Promise.all([profileOf(user), activeCourses()]);
+  return coursesMatching(courses, profile);
 }
 
 /** Ids of the learner's assigned courses: the scope every learning write is checked against. */

@@ -4,7 +4,7 @@
 import "server-only";
 import { findSessionUser } from "@/features/accounts/data";
 import { certificateStatus } from "@/features/exams/rules";
-import { assignedCourses } from "@/features/learning/data";
+import { assignedCourses, assignedCoursesOfStaff } from "@/features/learning/data";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { canAccessEnterprise } from "@/lib/scope";
@@ -73,3 +73,58 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
 }
 
 export type LearnerRecord = Awaited<ReturnType<typeof learnerRecord>>;
+
+// ---- 一企一档 ---------------------------------------------------------------------------------------
+
+/**
+ * An enterprise's record: its staff (learners), each with their assigned courses' hours, completion,
+ * best exam score and certificate. For the enterprise's admin, regulators of its region, administrators.
+ */
+export async function enterpriseRecord(viewer: SessionUser, enterpriseId: string, now = new Date()) {
+  const enterprise = await db.enterprise.findUnique({
+    where: { id: enterpriseId },
+    select: { id: true, name: true, creditCode: true, regionCode: true, industry: { select: { name: true } }, region: { select: { name: true } } },
+  });
+  if (!enterprise) throw notFound();
+  if (!canAccessEnterprise(viewer, enterprise)) throw forbidden();
+  const staff = await db.user.findMany({
+    where: { enterpriseId, role: "LEARNER", disabledAt: null },
+    orderBy: [{ positionCode: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, mobile: true, positionCode: true, position: { select: { name: true } } },
+  });
+  const ids = staff.map((s) => s.id);
+  const [assigned, progress, completions, attempts, certificates] = await Promise.all([
+    assignedCoursesOfStaff(enterpriseId, staff),
+    db.lessonProgress.groupBy({ by: ["userId", "courseId"], where: { userId: { in: ids } }, _sum: { creditedSeconds: true } }),
+    db.courseCompletion.findMany({ where: { userId: { in: ids } }, select: { userId: true, courseId: true, completedAt: true } }),
+    db.examAttempt.findMany({ where: { userId: { in: ids }, status: "SUBMITTED" }, select: { userId: true, courseId: true, score: true, passed: true } }),
+    db.certificate.findMany({ where: { userId: { in: ids } }, orderBy: { issuedAt: "asc" }, select: { userId: true, courseId: true, code: true, expiresAt: true, revokedAt: true } }),
+  ]);
+  const key = (u: string, c: string) => `${u}\u0000${c}`;
+  const seconds = new Map(progress.map((p) => [key(p.userId, p.courseId), p._sum.creditedSeconds ?? 0]));
+  const completed = new Map(completions.map((c) => [key(c.userId, c.courseId), c.completedAt]));
+  return {
+    enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.creditCode, industry: enterprise.industry.name, region: enterprise.region.name },
+    staff: staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      mobile: mask(s.mobile),
+      position: s.position?.name ?? null,
+      courses: (assigned.get(s.id) ?? []).map((c) => {
+        const scores = attempts.filter((a) => a.userId === s.id && a.courseId === c.id).map((a) => a.score ?? 0);
+        const cert = certificates.filter((x) => x.userId === s.id && x.courseId === c.id).at(-1);
+        return {
+          id: c.id,
+          title: c.title,
+          hoursRequired: c.classHours,
+          hoursDone: Math.floor(((seconds.get(key(s.id, c.id)) ?? 0) / (c.minutesPerClassHour * 60)) * 100) / 100,
+          completedAt: completed.get(key(s.id, c.id)) ?? null,
+          bestScore: scores.length > 0 ? Math.max(...scores) : null,
+          certificate: cert ? { code: cert.code, status: certificateStatus(cert, now) } : null,
+        };
+      }),
+    })),
+  };
+}
+
+export type EnterpriseRecord = Awaited<ReturnType<typeof enterpriseRecord>>;

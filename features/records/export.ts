@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { cjkFont, cjkFontPath } from "@/lib/pdf-fonts";
-import type { LearnerRecord } from "./data";
+import type { EnterpriseRecord, LearnerRecord } from "./data";
 
 const day = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 const fmt = (d: Date | null | undefined) => (d ? day.format(d) : "");
@@ -103,4 +103,22 @@ export async function recordPdf(record: LearnerRecord): Promise<Buffer> {
   doc.moveDown(1).fontSize(9).fillColor("#6b7280").text(`生成日期：${fmt(new Date())}`);
   doc.end();
   return done;
+}
+
+/** 一企一档 as xlsx: one row per staff member and assigned course. */
+export async function enterpriseRecordXlsx(record: EnterpriseRecord): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "工伤预防线上培训平台";
+  const sheet = book.addWorksheet("一企一档");
+  sheet.addRow([`${record.enterprise.name}（${record.enterprise.creditCode}）`]).font = { bold: true };
+  sheet.addRow([`行业：${record.enterprise.industry}    地区：${record.enterprise.region}    导出日期：${fmt(new Date())}`]);
+  const header = sheet.addRow(["姓名", "手机号", "岗位", "课程", "要求学时", "已完成学时", "完成日期", "最高考试成绩", "证书编号", "证书状态"]);
+  header.font = { bold: true };
+  for (const s of record.staff) {
+    if (s.courses.length === 0) sheet.addRow([s.name, s.mobile, s.position ?? "", "（无分配课程）"]);
+    for (const c of s.courses)
+      sheet.addRow([s.name, s.mobile, s.position ?? "", c.title, c.hoursRequired, c.hoursDone, fmt(c.completedAt), c.bestScore ?? "", c.certificate?.code ?? "", c.certificate ? STATUS[c.certificate.status] : ""]);
+  }
+  [10, 14, 14, 44, 10, 12, 12, 14, 24, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

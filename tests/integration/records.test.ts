@@ -6,8 +6,8 @@ import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordFocusEvents, saveAnswer, startAttempt, submitAttempt } from "@/features/exams/data";
 import { keyOf, type PaperItem } from "@/features/exams/rules";
-import { learnerRecord } from "@/features/records/data";
-import { recordPdf, recordXlsx } from "@/features/records/export";
+import { enterpriseRecord, learnerRecord } from "@/features/records/data";
+import { enterpriseRecordXlsx, recordPdf, recordXlsx } from "@/features/records/export";
 import { db } from "@/lib/db";
 import { loadDemo, sessionOf } from "./support";
 
@@ -90,5 +90,34 @@ describe("the learner's record", () => {
     expect(text).toContain("张班长");
     expect(text).toContain("已完成2.33学时/要求2学时");
     expect(text).toContain("100分·合格");
+  });
+});
+
+describe("the enterprise's record (一企一档)", () => {
+  it("lists every learner of the enterprise with their courses, best score and certificate; xlsx reads back", async () => {
+    const admin = await sessionOf("13800000003");
+    const record = await enterpriseRecord(admin, admin.enterpriseId!, at(100));
+    const staffCount = await db.user.count({ where: { enterpriseId: admin.enterpriseId!, role: "LEARNER", disabledAt: null } });
+    expect(record.staff).toHaveLength(staffCount);
+    const leader = record.staff.find((s) => s.id === learnerId)!;
+    expect(leader.courses.find((c) => c.id === COURSE)).toMatchObject({ hoursDone: 2.33, bestScore: 100, certificate: { status: "valid" } });
+    // The same assignment as the learner's own view.
+    const own = await learnerRecord(await sessionOf("13800000006"), learnerId, at(100));
+    expect(leader.courses.map((c) => c.id).sort()).toEqual(own.courses.map((c) => c.id).sort());
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(await enterpriseRecordXlsx(record)).buffer);
+    const sheet = book.getWorksheet("一企一档")!;
+    const rows = sheet.getRows(4, sheet.rowCount - 3)!.map((r) => r.values as unknown[]);
+    const row = rows.find((v) => v[1] === "张班长" && String(v[4]).includes("攀西钒钛"))!;
+    expect(row[8]).toBe(100);
+    expect(row[10]).toBe("有效");
+  });
+
+  it("is refused to another county's regulator and to learners", async () => {
+    const admin = await sessionOf("13800000003");
+    await expect(enterpriseRecord(await sessionOf("13800000002"), admin.enterpriseId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(enterpriseRecord(await sessionOf("13800000006"), admin.enterpriseId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(enterpriseRecord(await sessionOf("13800000001"), admin.enterpriseId!)).resolves.toMatchObject({ enterprise: { id: admin.enterpriseId } });
   });
 });
