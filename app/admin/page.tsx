@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppShell, Card } from "@/components/AppShell";
 import { platformCounts } from "@/features/admin/data";
+import { RevokeForm } from "@/features/certificates/components/RevokeForm";
 import { requirePage } from "@/lib/authz";
 import { ROLES } from "@/lib/roles";
 
@@ -29,6 +30,10 @@ export default async function AdminHome() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card title={t("certificate.revokeTitle")} testId="admin-revoke">
+        <p className="mb-3 text-sm text-slate-600">{t("certificate.revokeIntro")}</p>
+        <RevokeForm />
       </Card>
       <div className="flex gap-3 text-sm">
         <Link href="/regulator" className="text-brand-600 underline">{t("admin.regulatorView")}</Link>

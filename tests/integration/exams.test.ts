@@ -2,7 +2,7 @@
 // stored, autosave against the server's deadline, grading exactly once under 200 concurrent submits,
 // one retake, overdue attempts graded on what was saved in time, certificates issued and verified.
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyCertificate } from "@/features/certificates/data";
+import { revokeCertificate, verifyCertificate } from "@/features/certificates/data";
 import { attemptView, examOverview, gradeAttempt, recordFocusEvents, saveAnswer, startAttempt, submitAttempt } from "@/features/exams/data";
 import { keyOf, type Choice, type PaperItem } from "@/features/exams/rules";
 import { db } from "@/lib/db";
@@ -202,4 +202,44 @@ describe("the exam", () => {
     expect(onModule).toHaveLength(15);
     for (const p of onModule) expect(lessons.get(p.questionId)).toContain("TEAM_LEADER");
   });
+
+  it("a three-year certificate opens re-certification 90 days before it expires: a new cycle of attempts", async () => {
+    const tl = await sessionOf("13800000015"); // chemical plant's full-time safety manager
+    await finishLessons(tl.id, "weihua-sanlei");
+    const first = await startAttempt(tl, "weihua-sanlei", at(0));
+    await answerAll(tl, first.attemptId, 0, at(60));
+    await submitAttempt(tl, first.attemptId, at(120));
+    const cert = await db.certificate.findFirstOrThrow({ where: { userId: tl.id, courseId: "weihua-sanlei" } });
+    expect(cert.expiresAt?.toISOString()).toBe(new Date(Date.UTC(2029, 10, 23, 2, 2, 0)).toISOString());
+    const day = 86_400;
+    // A year on: passed, nothing to take.
+    expect((await examOverview(tl, "weihua-sanlei", at(365 * day))).lock).toBe("passed");
+    // 89 days before expiry: a new cycle; the exam opens again (the hours stay done).
+    const renewAt = (cert.expiresAt!.getTime() - T0) / 1000 - 89 * day;
+    const renewal = await examOverview(tl, "weihua-sanlei", at(renewAt));
+    expect(renewal).toMatchObject({ cycle: 1, lock: null, attempts: [] });
+    const second = await startAttempt(tl, "weihua-sanlei", at(renewAt));
+    await answerAll(tl, second.attemptId, 0, at(renewAt + 60));
+    await submitAttempt(tl, second.attemptId, at(renewAt + 120));
+    const certs = await db.certificate.findMany({ where: { userId: tl.id, courseId: "weihua-sanlei" }, orderBy: { cycle: "asc" } });
+    expect(certs.map((c) => c.cycle)).toEqual([0, 1]);
+    expect(certs[1]!.expiresAt!.getTime()).toBeGreaterThan(certs[0]!.expiresAt!.getTime());
+  });
+
+  it("an administrator revokes a certificate: the verify page says so, with the reason; others may not", async () => {
+    const user = await student();
+    await finishLessons(user.id);
+    const { attemptId } = await startAttempt(user, COURSE, at(0));
+    await answerAll(user, attemptId, 0, at(30));
+    await submitAttempt(user, attemptId, at(60));
+    const cert = await db.certificate.findFirstOrThrow({ where: { userId: user.id } });
+    await expect(revokeCertificate(user, { code: cert.code, reason: "代考" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revokeCertificate(await sessionOf("13800000001"), { code: cert.code, reason: "代考" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = await sessionOf("13800000000");
+    await revokeCertificate(admin, { code: cert.code, reason: "经核查系他人代考" }, at(100));
+    await revokeCertificate(admin, { code: cert.code, reason: "second time" }, at(200));
+    expect(await verifyCertificate(cert.code, at(300))).toMatchObject({ status: "revoked", revokedReason: "经核查系他人代考" });
+    await expect(revokeCertificate(admin, { code: "0000-0000-0000-0000", reason: "不存在" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
+

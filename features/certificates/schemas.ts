@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+export const revokeCertificateSchema = z.object({
+  code: z.string().trim().min(16, "certificateCode").max(40),
+  reason: z.string().trim().min(4, "revokeReasonShort").max(200),
+  /** The form's explicit confirmation: revoking is permanent. */
+  confirm: z.literal("yes", { message: "revokeConfirmRequired" }),
+});
