@@ -37,7 +37,9 @@ export async function RegionView({ overview, canDesignate }: { overview: Overvie
               <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="flex items-center gap-1 font-medium">
-                    <span className="truncate">{e.name}</span>
+                    <Link href={`/records/enterprises/${e.id}`} className="truncate text-brand-700 underline" data-testid={`enterprise-record-${e.id}`}>
+                      {e.name}
+                    </Link>
                     {e.isKey ? <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("keyBadge")}</span> : null}
                   </p>
                   <p className="text-xs text-slate-500">
