@@ -35,9 +35,13 @@ async function currentCycle(userId: string, courseId: string, now: Date): Promis
 
 // ---- Overdue attempts ------------------------------------------------------------------------------
 
-/** Grades attempts of this learner whose deadline has passed (answers saved before it count). */
-async function settleOverdue(userId: string, now: Date) {
-  const overdue = await db.examAttempt.findMany({ where: { userId, status: "IN_PROGRESS", deadline: { lt: now } }, select: { id: true } });
+/**
+ * Grades attempts of these learners whose deadline has passed (answers saved before it count). Runs
+ * wherever attempts are read, so an abandoned attempt shows its grade, not "in progress", to everyone.
+ */
+export async function settleOverdue(userIds: string | string[], now = new Date()) {
+  const ids = Array.isArray(userIds) ? userIds : [userIds];
+  const overdue = await db.examAttempt.findMany({ where: { userId: { in: ids }, status: "IN_PROGRESS", deadline: { lt: now } }, select: { id: true } });
   for (const a of overdue) await gradeAttempt(a.id, "DEADLINE", now);
 }
 

@@ -3,6 +3,7 @@
 // the admin of their enterprise, regulators of the enterprise's region and administrators.
 import "server-only";
 import { findSessionUser } from "@/features/accounts/data";
+import { settleOverdue } from "@/features/exams/data";
 import { certificateStatus } from "@/features/exams/rules";
 import { assignedCourses, assignedCoursesOfStaff } from "@/features/learning/data";
 import { db } from "@/lib/db";
@@ -24,6 +25,7 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
   const learner = await findSessionUser(learnerId);
   if (!learner) throw notFound();
   if (!(await canSeeRecord(viewer, learner))) throw forbidden();
+  await settleOverdue(learnerId, now);
   const [courses, person, progress, completions, attempts, certificates] = await Promise.all([
     assignedCourses(learner),
     db.user.findUniqueOrThrow({
@@ -93,6 +95,7 @@ export async function enterpriseRecord(viewer: SessionUser, enterpriseId: string
     select: { id: true, name: true, mobile: true, positionCode: true, position: { select: { name: true } } },
   });
   const ids = staff.map((s) => s.id);
+  await settleOverdue(ids, now);
   const [assigned, progress, completions, attempts, certificates] = await Promise.all([
     assignedCoursesOfStaff(enterpriseId, staff),
     db.lessonProgress.groupBy({ by: ["userId", "courseId"], where: { userId: { in: ids } }, _sum: { creditedSeconds: true } }),

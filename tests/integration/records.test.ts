@@ -93,6 +93,23 @@ describe("the learner's record", () => {
   });
 });
 
+describe("an abandoned attempt", () => {
+  it("is graded at its deadline wherever it is read, so the admin sees a grade, not 'in progress'", async () => {
+    const executive = await sessionOf("13800000010");
+    const lessons = await db.lesson.findMany({ where: { courseId: COURSE, archivedAt: null } });
+    for (const l of lessons)
+      await db.lessonProgress.create({ data: { userId: executive.id, lessonId: l.id, courseId: COURSE, creditedSeconds: l.minReadingSeconds ?? l.durationSeconds ?? 0, completedAt: at(0) } });
+    const { attemptId } = await startAttempt(executive, COURSE, at(0));
+    const first = ((await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId } })).paper as PaperItem[])[0]!;
+    const q = await db.question.findUniqueOrThrow({ where: { id: first.questionId } });
+    await saveAnswer(executive, { attemptId, questionId: first.questionId, chosen: keyOf(q.answer) }, at(60));
+    // The learner closes the phone. 30 minutes later the admin opens the record.
+    const record = await learnerRecord(await sessionOf("13800000003"), executive.id, at(31 * 60));
+    const attempt = record.courses.find((c) => c.id === COURSE)!.attempts[0]!;
+    expect(attempt).toMatchObject({ status: "SUBMITTED", submittedBy: "DEADLINE", score: first.points, passed: false });
+  });
+});
+
 describe("the enterprise's record (一企一档)", () => {
   it("lists every learner of the enterprise with their courses, best score and certificate; xlsx reads back", async () => {
     const admin = await sessionOf("13800000003");
