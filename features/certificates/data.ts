@@ -3,11 +3,11 @@
 // revoked by an administrator. What a certificate says is copied into it when issued.
 import "server-only";
 import { certificateDefinitionSchema, examDefinitionSchema } from "@/features/exams/definition";
-import { addMonths, certificateStatus, maskName, recertificationOpen } from "@/features/exams/rules";
+import { addMonths, certificateStatus, certificationCycle, maskName } from "@/features/exams/rules";
+import { maskMobile } from "@/lib/identifiers";
 import { canAccessEnterprise } from "@/lib/scope";
 import { db, type Tx } from "@/lib/db";
-import { forbidden, notFound } from "@/lib/errors";
-import { prismaErrorCode } from "@/lib/errors";
+import { forbidden, notFound, prismaErrorCode } from "@/lib/errors";
 import type { SessionUser } from "@/lib/session";
 import { newVerifyCode, normaliseCode } from "./code";
 
@@ -32,7 +32,7 @@ export async function issueCertificateIfEligible(tx: Tx, who: { userId: string; 
     latestCertificate(who.userId, who.courseId, tx),
   ]);
   if (!course || !completion || !user) return null;
-  const cycle = latest ? (recertificationOpen(latest, now) ? latest.cycle + 1 : latest.cycle) : 0;
+  const cycle = certificationCycle(latest, now);
   if (latest && latest.cycle === cycle) return null; // this cycle's certificate exists
   const exam = course.exam ? examDefinitionSchema.safeParse(course.exam) : null;
   let attempt: { id: string; score: number | null } | null = null;
@@ -109,7 +109,7 @@ export async function certificateForPdf(user: SessionUser, code: string) {
   return {
     code: cert.code,
     holderName: cert.holderName,
-    idHint: cert.user.mobile.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2"),
+    idHint: maskMobile(cert.user.mobile),
     courseTitle: cert.courseTitle,
     classHours: cert.classHours,
     creditedHours: Math.floor(credited * 10) / 10,

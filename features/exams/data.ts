@@ -7,11 +7,10 @@ import { assignedCourse } from "@/features/learning/data";
 import { courseProgress } from "@/features/learning/ledger";
 import { issueCertificateIfEligible, latestCertificate } from "@/features/certificates/data";
 import { db, type Tx } from "@/lib/db";
-import { AppError, conflict, forbidden, notFound, validation } from "@/lib/errors";
-import { prismaErrorCode } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, prismaErrorCode, validation } from "@/lib/errors";
 import type { SessionUser } from "@/lib/session";
 import { examDefinitionSchema, paperFor, type ExamDefinition } from "./definition";
-import { drawPaper, gradePaper, keyOf, PaperShortfall, recertificationOpen, validChoice, type BankQuestion, type Choice, type PaperItem } from "./rules";
+import { drawPaper, gradePaper, keyOf, PaperShortfall, certificationCycle, validChoice, type BankQuestion, type Choice, type PaperItem } from "./rules";
 
 const TYPE: Record<string, PaperItem["type"]> = { SINGLE: "single", MULTIPLE: "multiple", TRUE_FALSE: "true_false" };
 
@@ -25,13 +24,6 @@ function examOf(raw: unknown): ExamDefinition | null {
 }
 
 const paperOf = (raw: unknown) => (Array.isArray(raw) ? (raw as PaperItem[]) : []);
-
-/** The certification cycle the learner is in: a new one opens when the latest certificate nears expiry. */
-async function currentCycle(userId: string, courseId: string, now: Date): Promise<number> {
-  const cert = await latestCertificate(userId, courseId);
-  if (!cert) return 0;
-  return recertificationOpen(cert, now) ? cert.cycle + 1 : cert.cycle;
-}
 
 // ---- Overdue attempts ------------------------------------------------------------------------------
 
@@ -49,14 +41,21 @@ export async function settleOverdue(userIds: string | string[], now = new Date()
 
 export type ExamLock = "noExam" | "hours" | "attemptsUsed" | "passed" | "noPaper";
 
-/** The exam page: the rules, the learner's attempts in this cycle, whether a new attempt may start. */
-export async function examOverview(user: SessionUser, courseId: string, now = new Date()) {
+/**
+ * Everything the exam page and the start decide on, loaded once: the assigned course with the learner's
+ * lessons, the exam definition and the learner's paper, hours, certification cycle, attempts and lock.
+ */
+async function examState(user: SessionUser, courseId: string, now: Date) {
   const course = await assignedCourse(user, courseId);
   if (!course) throw notFound();
-  const row = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { exam: true } });
-  const exam = examOf(row.exam);
   await settleOverdue(user.id, now);
-  const [progress, cycle, certificate] = await Promise.all([courseProgress(user.id, course), currentCycle(user.id, courseId, now), latestCertificate(user.id, courseId)]);
+  const [row, progress, latest] = await Promise.all([
+    db.course.findUniqueOrThrow({ where: { id: courseId }, select: { exam: true } }),
+    courseProgress(user.id, course),
+    latestCertificate(user.id, courseId),
+  ]);
+  const exam = examOf(row.exam);
+  const cycle = certificationCycle(latest, now);
   const attempts = await db.examAttempt.findMany({
     where: { userId: user.id, courseId, cycle },
     orderBy: { number: "asc" },
@@ -71,6 +70,12 @@ export async function examOverview(user: SessionUser, courseId: string, now = ne
   else if (!hoursDone) lock = "hours";
   else if (attempts.some((a) => a.passed)) lock = "passed";
   else if (!inProgress && attempts.length >= exam.attempts) lock = "attemptsUsed";
+  return { course, exam, paper, progress, cycle, certificate: latest && latest.cycle === cycle ? latest : null, attempts, inProgress, lock };
+}
+
+/** The exam page: the rules, the learner's attempts in this cycle, whether a new attempt may start. */
+export async function examOverview(user: SessionUser, courseId: string, now = new Date()) {
+  const { course, exam, paper, progress, cycle, certificate, attempts, inProgress, lock } = await examState(user, courseId, now);
   return {
     course: { id: course.id, title: course.title, classHours: course.classHours },
     exam: exam && paper ? { timeLimitMinutes: exam.timeLimitMinutes, totalPoints: exam.totalPoints, passMark: exam.passMark, attempts: exam.attempts, questionCount: paper.sections.reduce((n, s) => n + (s.single?.count ?? 0) + (s.multiple?.count ?? 0) + (s.true_false?.count ?? 0), 0), review: exam.review } : null,
@@ -81,7 +86,7 @@ export async function examOverview(user: SessionUser, courseId: string, now = ne
     attempts,
     inProgress,
     lock,
-    certificate: certificate && certificate.cycle === cycle ? { code: certificate.code, issuedAt: certificate.issuedAt, expiresAt: certificate.expiresAt, revokedAt: certificate.revokedAt } : null,
+    certificate: certificate ? { code: certificate.code, issuedAt: certificate.issuedAt, expiresAt: certificate.expiresAt, revokedAt: certificate.revokedAt } : null,
   };
 }
 
@@ -92,13 +97,11 @@ export async function examOverview(user: SessionUser, courseId: string, now = ne
  * The paper is drawn here and stored; the deadline is now + the time limit, by the server's clock.
  */
 export async function startAttempt(user: SessionUser, courseId: string, now = new Date()): Promise<{ attemptId: string }> {
-  const overview = await examOverview(user, courseId, now);
-  if (overview.inProgress) return { attemptId: overview.inProgress.id };
-  if (overview.lock) throw new AppError("CONFLICT", `exam.locked.${overview.lock}`, undefined, { required: overview.hoursRequired, done: Math.floor(overview.hoursDone * 100) / 100 });
-  const course = await assignedCourse(user, courseId);
-  const row = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { exam: true } });
-  const exam = examOf(row.exam)!;
-  const paperDef = paperFor(exam, user.positionCode)!;
+  const state = await examState(user, courseId, now);
+  if (state.inProgress) return { attemptId: state.inProgress.id };
+  if (state.lock) throw new AppError("CONFLICT", `exam.locked.${state.lock}`, undefined, { required: state.course.classHours, done: Math.floor(state.progress.hoursDone * 100) / 100 });
+  const exam = state.exam!;
+  const paperDef = state.paper!;
   const [questions, lessons] = await Promise.all([
     db.question.findMany({ where: { courseId, pool: "EXAM", archivedAt: null }, select: { id: true, type: true, lessonId: true, options: true } }),
     db.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, positions: true } }),
@@ -113,20 +116,20 @@ export async function startAttempt(user: SessionUser, courseId: string, now = ne
   }));
   let paper: PaperItem[];
   try {
-    paper = drawPaper(paperDef, bank, lessons.map((l) => ({ id: l.id, positions: (l.positions as string[]) ?? [] })), new Set(course!.lessons.map((l) => l.id)));
+    paper = drawPaper(paperDef, bank, lessons.map((l) => ({ id: l.id, positions: (l.positions as string[]) ?? [] })), new Set(state.course.lessons.map((l) => l.id)));
   } catch (error) {
     // The content check prevents this; a bank can still shrink if questions are archived later.
     if (error instanceof PaperShortfall) throw conflict("exam.bankTooSmall");
     throw error;
   }
-  const number = overview.attempts.length + 1;
+  const number = state.attempts.length + 1;
   try {
     const attempt = await db.$transaction(async (tx) => {
       const created = await tx.examAttempt.create({
         data: {
           userId: user.id,
           courseId,
-          cycle: overview.cycle,
+          cycle: state.cycle,
           number,
           startedAt: now,
           deadline: new Date(now.getTime() + exam.timeLimitMinutes * 60_000),
@@ -143,7 +146,7 @@ export async function startAttempt(user: SessionUser, courseId: string, now = ne
   } catch (error) {
     // Two starts at once: the unique (user, course, cycle, number) lets one through; resume that one.
     if (prismaErrorCode(error) !== "P2002") throw error;
-    const existing = await db.examAttempt.findFirst({ where: { userId: user.id, courseId, cycle: overview.cycle, status: "IN_PROGRESS" }, select: { id: true } });
+    const existing = await db.examAttempt.findFirst({ where: { userId: user.id, courseId, cycle: state.cycle, status: "IN_PROGRESS" }, select: { id: true } });
     if (!existing) throw conflict();
     return { attemptId: existing.id };
   }

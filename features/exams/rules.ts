@@ -165,3 +165,9 @@ export function recertificationOpen(cert: { expiresAt: Date | null; revokedAt: D
   if (!cert || cert.revokedAt || !cert.expiresAt) return false;
   return cert.expiresAt.getTime() - now.getTime() <= RECERTIFY_WINDOW_DAYS * 86_400_000;
 }
+
+/** The certification cycle a learner is in: 0 until a certificate, then its cycle, the next one once re-certification opens. */
+export function certificationCycle(latest: { cycle: number; expiresAt: Date | null; revokedAt: Date | null } | null, now: Date): number {
+  if (!latest) return 0;
+  return recertificationOpen(latest, now) ? latest.cycle + 1 : latest.cycle;
+}

@@ -8,10 +8,9 @@ import { certificateStatus } from "@/features/exams/rules";
 import { assignedCourses, assignedCoursesOfStaff } from "@/features/learning/data";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
+import { maskMobile } from "@/lib/identifiers";
 import { canAccessEnterprise } from "@/lib/scope";
 import type { SessionUser } from "@/lib/session";
-
-const mask = (mobile: string) => mobile.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2");
 
 /** May `viewer` see the record of `learner`? */
 async function canSeeRecord(viewer: SessionUser, learner: { id: string; enterpriseId: string | null }) {
@@ -49,7 +48,7 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
     person: {
       id: learnerId,
       name: person.name,
-      mobile: mask(person.mobile),
+      mobile: maskMobile(person.mobile),
       organisation: person.enterprise?.name ?? person.school?.name ?? null,
       position: person.position?.name ?? null,
       since: person.createdAt,
@@ -111,7 +110,7 @@ export async function enterpriseRecord(viewer: SessionUser, enterpriseId: string
     staff: staff.map((s) => ({
       id: s.id,
       name: s.name,
-      mobile: mask(s.mobile),
+      mobile: maskMobile(s.mobile),
       position: s.position?.name ?? null,
       courses: (assigned.get(s.id) ?? []).map((c) => {
         const scores = attempts.filter((a) => a.userId === s.id && a.courseId === c.id).map((a) => a.score ?? 0);

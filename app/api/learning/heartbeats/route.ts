@@ -3,29 +3,20 @@
 // a heartbeat already recorded is answered as a duplicate and credits nothing.
 import { NextResponse } from "next/server";
 import { heartbeatBatchSchema, lessonTotals, recordHeartbeats } from "@/features/learning/ledger";
-import { requireRequest } from "@/lib/authz";
-import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
+import { routeHandler } from "@/lib/route";
 
-export async function POST(request: Request) {
+export const POST = routeHandler("heartbeats", "learning.own", async (user, request) => {
+  let body: unknown;
   try {
-    const user = await requireRequest("learning.own");
-    let body: unknown;
-    try {
-      body = JSON.parse(await request.text());
-    } catch {
-      return NextResponse.json({ error: "VALIDATION", message: "body is not JSON" }, { status: 400 });
-    }
-    const parsed = heartbeatBatchSchema.safeParse(body);
-    if (!parsed.success) {
-      return NextResponse.json({ error: "VALIDATION", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
-    }
-    const outcomes = await recordHeartbeats(user, parsed.data.beats);
-    const lessons = await lessonTotals(user.id, [...new Set(parsed.data.beats.map((b) => b.lessonId))]);
-    return NextResponse.json({ outcomes, lessons });
-  } catch (error) {
-    const known = toAppError(error);
-    if (known instanceof AppError) return NextResponse.json({ error: known.code }, { status: HTTP_STATUS[known.code] });
-    console.error("[heartbeats] unexpected error", error);
-    return NextResponse.json({ error: "UNEXPECTED" }, { status: 500 });
+    body = JSON.parse(await request.text());
+  } catch {
+    return NextResponse.json({ error: "VALIDATION", message: "body is not JSON" }, { status: 400 });
   }
-}
+  const parsed = heartbeatBatchSchema.safeParse(body);
+  if (!parsed.success) {
+    return NextResponse.json({ error: "VALIDATION", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
+  }
+  const outcomes = await recordHeartbeats(user, parsed.data.beats);
+  const lessons = await lessonTotals(user.id, [...new Set(parsed.data.beats.map((b) => b.lessonId))]);
+  return NextResponse.json({ outcomes, lessons });
+});

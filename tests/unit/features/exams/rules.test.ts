@@ -5,6 +5,7 @@ import type { ExamPaper, ExamSection } from "@/features/exams/definition";
 import {
   addMonths,
   certificateStatus,
+  certificationCycle,
   drawPaper,
   gradePaper,
   isCorrect,
@@ -520,5 +521,17 @@ describe("recertificationOpen", () => {
     expect(recertificationOpen({ expiresAt: null, revokedAt: null }, now)).toBe(false);
     expect(recertificationOpen({ expiresAt: new Date(now.getTime() + DAY), revokedAt: new Date(now.getTime() - DAY) }, now)).toBe(false);
     expect(recertificationOpen(null, now)).toBe(false);
+  });
+});
+
+describe("certificationCycle", () => {
+  const now = new Date("2026-11-23T00:00:00Z");
+  it("is 0 before any certificate and stays in the certificate's cycle until re-certification opens", () => {
+    expect(certificationCycle(null, now)).toBe(0);
+    expect(certificationCycle({ cycle: 0, expiresAt: null, revokedAt: null }, now)).toBe(0);
+    expect(certificationCycle({ cycle: 0, expiresAt: new Date("2027-11-23T00:00:00Z"), revokedAt: null }, now)).toBe(0);
+  });
+  it("moves to the next cycle within 90 days of expiry", () => {
+    expect(certificationCycle({ cycle: 1, expiresAt: new Date("2027-01-01T00:00:00Z"), revokedAt: null }, now)).toBe(2);
   });
 });
