@@ -22,6 +22,9 @@ const schema = z.object({
   LOGIN_THROTTLE_WINDOW_MINUTES: int(60),
   /** Session lifetime. Learners on phones keep a week; a password change ends every session earlier. */
   SESSION_MAX_AGE_HOURS: int(24 * 7),
+  /** Keys the hash of resident ID numbers (rosters keep only that hash and a masked form). When unset, a
+   *  random one is kept in data/.identifier-secret. Never change it once rosters hold ID numbers. */
+  IDENTIFIER_SECRET: z.string().min(32).optional(),
   /** Class-hour crediting (features/learning/crediting.ts): seconds between heartbeats. */
   LEARNING_HEARTBEAT_SECONDS: int(15).refine((n) => n >= 2 && n <= 60, "between 2 and 60 seconds"),
   /** Seconds without interaction before "are you still there?"; no answer pauses crediting. */
@@ -57,8 +60,16 @@ export const databaseProvider: "sqlite" | "postgresql" = env.DATABASE_URL.starts
  * on first use and keep it beside the database, so sessions survive restarts. Production sets AUTH_SECRET.
  */
 export function authSecret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = path.join(process.cwd(), "data", ".auth-secret");
+  return env.AUTH_SECRET ?? keptSecret(".auth-secret");
+}
+
+/** The key of resident-ID hashes (PIPL: the number itself is not stored). */
+export function identifierSecret(): string {
+  return env.IDENTIFIER_SECRET ?? keptSecret(".identifier-secret");
+}
+
+function keptSecret(name: string): string {
+  const file = path.join(process.cwd(), "data", name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
