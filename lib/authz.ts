@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "content.author": ["PROVIDER", "ADMIN"],
   "regulator.view": ["REGULATOR", "ADMIN"],
   "regulator.designateKeyEnterprise": ["REGULATOR", "ADMIN"],
+  "roster.import": ["ENTERPRISE_ADMIN", "SCHOOL_ADMIN", "REGULATOR", "ADMIN"],
   "admin.manage": ["ADMIN"],
   "account.self": ["LEARNER", "ENTERPRISE_ADMIN", "SCHOOL_ADMIN", "PROVIDER", "REGULATOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,7 +13,10 @@ export function routeHandler<C>(name: string, permission: Permission, run: (user
       return await run(user, request, context);
     } catch (error) {
       const known = toAppError(error);
-      if (known instanceof AppError) return NextResponse.json({ error: known.code }, { status: HTTP_STATUS[known.code] });
+      if (known instanceof AppError) {
+        // The message is a message key (never internal detail): the browser shows it translated.
+        return NextResponse.json({ error: known.code, message: known.message, params: known.params }, { status: HTTP_STATUS[known.code] });
+      }
       console.error(`[${name}] unexpected error`, error);
       return NextResponse.json({ error: "UNEXPECTED" }, { status: 500 });
     }

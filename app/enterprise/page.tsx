@@ -55,6 +55,9 @@ export default async function EnterpriseHome() {
         )}
       </Card>
       <Card>
+        <Link href="/enterprise/roster" className="mr-4 text-sm font-medium text-brand-700 underline" data-testid="roster-link">
+          {t("roster.title")}
+        </Link>
         <Link href={`/records/enterprises/${e.id}`} className="text-sm font-medium text-brand-700 underline" data-testid="enterprise-record-link">
           {t("record.enterpriseLink")}
         </Link>

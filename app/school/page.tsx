@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppShell, Card, EmptyState } from "@/components/AppShell";
 import { schoolOverview } from "@/features/schools/data";
@@ -25,7 +26,48 @@ export default async function SchoolHome() {
           </dd>
           <dt className="text-slate-500">{t("school.students")}</dt>
           <dd className="tabular-nums">{s.students}</dd>
+          <dt className="text-slate-500">{t("school.completed")}</dt>
+          <dd className="tabular-nums">{s.completed}</dd>
         </dl>
+      </Card>
+      <Card title={t("school.classes")}>
+        <div className="mb-2 flex justify-end">
+          <Link href="/school/import" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white" data-testid="import-link">
+            {t("school.import")}
+          </Link>
+        </div>
+        {s.classes.length === 0 ? (
+          <EmptyState>{t("school.noClasses")}</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm" data-testid="classes">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1">{t("school.class")}</th>
+                <th className="py-1 text-right">{t("school.students")}</th>
+                <th className="py-1 text-right">{t("school.completed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.classes.map((c) => (
+                <tr key={c.id} className="border-t border-slate-100">
+                  <td className="py-1.5">{c.name}</td>
+                  <td className="py-1.5 text-right tabular-nums">{c.students}</td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {c.completed}
+                    {c.students ? <span className="ml-1 text-xs text-slate-500">({Math.round((c.completed / c.students) * 100)}%)</span> : null}
+                  </td>
+                </tr>
+              ))}
+              {s.withoutClass.students > 0 ? (
+                <tr className="border-t border-slate-100 text-slate-500">
+                  <td className="py-1.5">{t("school.noClass")}</td>
+                  <td className="py-1.5 text-right tabular-nums">{s.withoutClass.students}</td>
+                  <td className="py-1.5 text-right tabular-nums">{s.withoutClass.completed}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        )}
       </Card>
     </AppShell>
   );

@@ -23,7 +23,7 @@ export async function enterpriseOverview(user: SessionUser, enterpriseId: string
   if (!canAccessEnterprise(user, enterprise)) throw forbidden();
   const staff = await db.user.groupBy({
     by: ["positionCode"],
-    where: { enterpriseId, role: "LEARNER", disabledAt: null },
+    where: { enterpriseId, role: "LEARNER", disabledAt: null, leftOn: null },
     _count: { _all: true },
   });
   const positions = await db.positionCategory.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true, nameEn: true } });

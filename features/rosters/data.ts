@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { hashPassword } from "@/features/accounts/password";
 import { db, type Tx } from "@/lib/db";
 import { identifierSecret } from "@/lib/env";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, validation } from "@/lib/errors";
 import { canAccessRegion, regionWhere } from "@/lib/scope";
 import type { SessionUser } from "@/lib/session";
 import { readTable, UnreadableFile } from "./parse";
@@ -257,7 +257,7 @@ export async function discardImport(user: SessionUser, id: string) {
  * the whole import if anything changed so that a row became bad), then writes. Any failure rolls back
  * everything, the claim included.
  */
-export async function commitImport(user: SessionUser, id: string, initialPassword: string, now = new Date()) {
+export async function commitImport(user: SessionUser, id: string, initialPassword: string | undefined, now = new Date()) {
   const row = await ownImport(user, id);
   if (row.status !== "PREVIEW") throw conflict("roster.notPending");
   const stored = row.rows as StoredRows;
@@ -267,7 +267,11 @@ export async function commitImport(user: SessionUser, id: string, initialPasswor
       : row.enterpriseId
         ? { kind: "STAFF", enterpriseId: row.enterpriseId, creditCode: (await db.enterprise.findUniqueOrThrow({ where: { id: row.enterpriseId }, select: { creditCode: true } })).creditCode, regional: false }
         : { kind: "STAFF", enterpriseId: null, creditCode: null, regional: true };
-  const passwordHash = stored.planned.some((r) => r.action === "create") ? await hashPassword(initialPassword) : "";
+  const creates = stored.planned.some((r) => r.action === "create");
+  if (creates && !initialPassword) throw validation({ initialPassword: ["initialPasswordRequired"] });
+  // One hash for the batch: every new account gets the same initial password and must change it at the
+  // first login (features/accounts), so per-account hashing would protect nothing more and cost minutes.
+  const passwordHash = creates ? await hashPassword(initialPassword!) : "";
   const total = stored.planned.filter((r) => r.action !== "unchanged").length + stored.leave.length;
   progress.set(id, { processed: 0, total });
   try {
