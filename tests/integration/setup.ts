@@ -3,3 +3,4 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
+process.env.IDENTIFIER_SECRET ??= "integration-tests-identifier-secret-0123456789";
