@@ -1,15 +1,19 @@
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { AppShell, EmptyState } from "@/components/AppShell";
-import { regionOverview } from "@/features/regions/data";
-import { RegionView } from "@/features/regions/components/RegionView";
-import { hasPermission, requirePage } from "@/lib/authz";
+import { Dashboard } from "@/features/coverage/components/Dashboard";
+import { coverageReport } from "@/features/coverage/data";
+import { ADMIN_START_REGION } from "@/features/coverage/query";
+import { requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
 
-export default async function RegulatorHome() {
+const querySchema = z.object({ period: z.string().max(20).optional().catch(undefined) });
+
+/** The regulator's dashboard of its own region (a county, a city, or for an admin the demo province). */
+export default async function RegulatorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("regulator.view");
   const t = await getTranslations("regulator");
-  // An admin has no region of its own: start from the demo province.
-  const code = user.regionCode ?? (user.role === "ADMIN" ? "510000" : null);
+  const code = user.regionCode ?? (user.role === "ADMIN" ? ADMIN_START_REGION : null);
   if (!code) {
     return (
       <AppShell user={user} title={t("title")}>
@@ -17,10 +21,11 @@ export default async function RegulatorHome() {
       </AppShell>
     );
   }
-  const overview = await pageData(regionOverview(user, code));
+  const { period } = querySchema.parse(await searchParams);
+  const report = await pageData(coverageReport(user, { regionCode: code, periodId: period }));
   return (
     <AppShell user={user} title={t("title")}>
-      <RegionView overview={overview} canDesignate={hasPermission(user, "regulator.designateKeyEnterprise")} />
+      <Dashboard report={report} basePath="/regulator" />
     </AppShell>
   );
 }

@@ -23,8 +23,11 @@ export type RosterFact = {
   leftAt: Date | null;
   /** When their required training was completed (null: not yet). */
   trainedAt: Date | null;
-  /** The course family their required training belongs to, for the breakdown by family. */
-  family: string | null;
+  /**
+   * The course families of their required training, each with when that family's required courses were
+   * all completed (null: not yet), for the breakdown by family. A person may need more than one family.
+   */
+  families: Record<string, Date | null>;
 };
 
 export type Figure = { trained: number; total: number; share: number | null };
@@ -65,6 +68,24 @@ export function coverageBy(staff: Iterable<RosterFact>, asOf: Date, groupOf: (p:
     c.total++;
     if (trainedBy(p, asOf)) c.trained++;
     counts.set(key, c);
+  }
+  return new Map([...counts].map(([k, c]) => [k, figure(c.trained, c.total)]));
+}
+
+/**
+ * The figure per course family: of the people in the denominator whose required training includes a
+ * family, how many completed that family's courses.
+ */
+export function coverageByFamily(staff: Iterable<RosterFact>, asOf: Date): Map<string, Figure> {
+  const counts = new Map<string, { trained: number; total: number }>();
+  for (const p of staff) {
+    if (!inDenominator(p, asOf)) continue;
+    for (const [family, at] of Object.entries(p.families)) {
+      const c = counts.get(family) ?? { trained: 0, total: 0 };
+      c.total++;
+      if (at !== null && at.getTime() <= asOf.getTime()) c.trained++;
+      counts.set(family, c);
+    }
   }
   return new Map([...counts].map(([k, c]) => [k, figure(c.trained, c.total)]));
 }

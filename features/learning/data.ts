@@ -30,7 +30,7 @@ async function profileOf(user: SessionUser): Promise<LearnerProfile> {
 }
 
 /** Active courses with their audience rules, for assignment in memory. */
-async function activeCourses() {
+export async function activeCourses() {
   return db.course.findMany({
     where: { archivedAt: null },
     orderBy: { title: "asc" },
@@ -49,7 +49,7 @@ async function activeCourses() {
 
 type ActiveCourse = Awaited<ReturnType<typeof activeCourses>>[number];
 
-function coursesMatching(courses: ActiveCourse[], profile: LearnerProfile) {
+export function coursesMatching(courses: ActiveCourse[], profile: LearnerProfile) {
   return courses
     .filter((c) => {
       const audience = audienceSchema.safeParse(c.audience);

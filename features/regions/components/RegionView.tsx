@@ -19,7 +19,7 @@ export async function RegionView({ overview, canDesignate }: { overview: Overvie
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="sub-regions">
             {children.map((c) => (
               <li key={c.code}>
-                <Link href={`/regulator/regions/${c.code}`} className="flex items-center justify-between rounded border border-slate-200 px-3 py-2 text-sm hover:border-brand-600">
+                <Link href={`/regulator/regions/${c.code}/enterprises`} className="flex items-center justify-between rounded border border-slate-200 px-3 py-2 text-sm hover:border-brand-600">
                   <span>{c.name}</span>
                   <span className="text-xs text-slate-500">{t("enterpriseCounts", { all: c.enterprises, key: c.keyEnterprises })}</span>
                 </Link>

@@ -1,22 +1,28 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { AppShell } from "@/components/AppShell";
-import { regionOverview } from "@/features/regions/data";
-import { RegionView } from "@/features/regions/components/RegionView";
-import { hasPermission, requirePage } from "@/lib/authz";
+import { Dashboard } from "@/features/coverage/components/Dashboard";
+import { coverageReport } from "@/features/coverage/data";
+import { requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
 
-export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
+const querySchema = z.object({ period: z.string().max(20).optional().catch(undefined) });
+
+/** The dashboard of a region inside the regulator's scope (drill-down); outside it, 403. */
+export default async function RegionPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("regulator.view");
   const { code } = await params;
-  const overview = await pageData(regionOverview(user, code));
+  const { period } = querySchema.parse(await searchParams);
+  const report = await pageData(coverageReport(user, { regionCode: code, periodId: period }));
   const t = await getTranslations("regulator");
+  const up = report.region.parentCode && report.region.code !== user.regionCode ? `/regulator/regions/${report.region.parentCode}` : "/regulator";
   return (
-    <AppShell user={user} title={overview.region.name}>
-      <Link href="/regulator" className="mb-2 inline-block text-sm text-brand-600">
+    <AppShell user={user} title={report.region.name}>
+      <Link href={up} className="mb-2 inline-block text-sm text-brand-600" data-testid="up-link">
         ← {t("backToScope")}
       </Link>
-      <RegionView overview={overview} canDesignate={hasPermission(user, "regulator.designateKeyEnterprise")} />
+      <Dashboard report={report} basePath={`/regulator/regions/${code}`} />
     </AppShell>
   );
 }

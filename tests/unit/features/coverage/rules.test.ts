@@ -2,10 +2,10 @@
 // whom five are key-position staff of key enterprises in key industries on the roster at the end of
 // November 2026, three of them trained. Every figure below was worked out by hand from the table.
 import { describe, expect, it } from "vitest";
-import { coverage, coverageBy, inDenominator, monthEnds, monthlyTrend, regionAt, targetAt, type RosterFact } from "@/features/coverage/rules";
+import { coverage, coverageBy, coverageByFamily, inDenominator, monthEnds, monthlyTrend, regionAt, targetAt, type RosterFact } from "@/features/coverage/rules";
 
 const d = (iso: string) => new Date(iso);
-const base = { keyEnterprise: true, keyIndustry: true, keyPosition: true, onRosterFrom: d("2026-01-01T00:00:00+08:00"), leftAt: null, trainedAt: null, family: null };
+const base = { keyEnterprise: true, keyIndustry: true, keyPosition: true, onRosterFrom: d("2026-01-01T00:00:00+08:00"), leftAt: null, trainedAt: null, families: {} };
 const person = (id: string, regionCode: string, industryCode: string, positionCode: string, over: Partial<RosterFact> = {}): RosterFact => ({
   id,
   enterpriseId: `e-${regionCode}-${industryCode}`,
@@ -18,21 +18,29 @@ const person = (id: string, regionCode: string, industryCode: string, positionCo
 
 //  id   county  industry      position           in the denominator at 2026-11-30?     trained by then?
 const staff: RosterFact[] = [
-  person("p1", "510402", "HAZCHEM", "TEAM_LEADER", { trainedAt: d("2026-03-10T10:00:00+08:00"), family: "HAZCHEM_THREE_CATEGORIES" }), // yes, yes
-  person("p2", "510402", "HAZCHEM", "SAFETY_EXECUTIVE"), // yes, no
+  person("p1", "510402", "HAZCHEM", "TEAM_LEADER", { trainedAt: d("2026-03-10T10:00:00+08:00"), families: { HAZCHEM_THREE_CATEGORIES: d("2026-03-10T10:00:00+08:00") } }), // yes, yes
+  person("p2", "510402", "HAZCHEM", "SAFETY_EXECUTIVE", { families: { HAZCHEM_THREE_CATEGORIES: null } }), // yes, no
   person("p3", "510402", "HAZCHEM", "TEAM_LEADER", { leftAt: d("2026-06-01T09:00:00+08:00") }), // no: left in June
-  person("p4", "510411", "VANADIUM_TITANIUM", "TEAM_LEADER", { trainedAt: d("2026-11-20T10:00:00+08:00"), family: "TWO_REDUCTIONS" }), // yes, yes
+  person("p4", "510411", "VANADIUM_TITANIUM", "TEAM_LEADER", { trainedAt: d("2026-11-20T10:00:00+08:00"), families: { TWO_REDUCTIONS: d("2026-11-20T10:00:00+08:00") } }), // yes, yes
   person("p5", "510411", "VANADIUM_TITANIUM", "ORDINARY", { keyPosition: false, trainedAt: d("2026-02-01T10:00:00+08:00") }), // no: not a key position
   person("p6", "510411", "VANADIUM_TITANIUM", "TEAM_LEADER", { keyEnterprise: false }), // no: not a key enterprise
-  person("p7", "510104", "CONSTRUCTION", "TEAM_LEADER", { trainedAt: d("2026-12-05T10:00:00+08:00") }), // yes, no (trained in December)
+  person("p7", "510104", "CONSTRUCTION", "TEAM_LEADER", { trainedAt: d("2026-12-05T10:00:00+08:00"), families: { GENERAL: d("2026-12-05T10:00:00+08:00") } }), // yes, no (trained in December)
   person("p8", "510104", "CONSTRUCTION", "SAFETY_DEPT_HEAD", { onRosterFrom: d("2026-12-01T08:00:00+08:00") }), // no: hired in December
-  person("p9", "510104", "CONSTRUCTION", "SAFETY_DEPT_HEAD", { trainedAt: d("2026-05-01T10:00:00+08:00"), family: "TWO_REDUCTIONS" }), // yes, yes
+  person("p9", "510104", "CONSTRUCTION", "SAFETY_DEPT_HEAD", { trainedAt: d("2026-05-01T10:00:00+08:00"), families: { TWO_REDUCTIONS: d("2026-05-01T10:00:00+08:00") } }), // yes, yes
   person("p10", "510104", "CONSTRUCTION", "TEAM_LEADER", { keyIndustry: false }), // no: not a key industry
 ];
 
 const END_OF_NOVEMBER = d("2026-11-30T23:59:59.999+08:00");
 
 describe("coverage", () => {
+  it("by course family: hazchem 1 of 2, two-reductions 2 of 2, general 0 of 1 (trained in December)", () => {
+    expect(Object.fromEntries(coverageByFamily(staff, END_OF_NOVEMBER))).toEqual({
+      HAZCHEM_THREE_CATEGORIES: { trained: 1, total: 2, share: 0.5 },
+      TWO_REDUCTIONS: { trained: 2, total: 2, share: 1 },
+      GENERAL: { trained: 0, total: 1, share: 0 },
+    });
+  });
+
   it("the headline: 3 trained of 5 key-position staff on the rosters", () => {
     expect(staff.filter((p) => inDenominator(p, END_OF_NOVEMBER)).map((p) => p.id)).toEqual(["p1", "p2", "p4", "p7", "p9"]);
     expect(coverage(staff, END_OF_NOVEMBER)).toEqual({ trained: 3, total: 5, share: 0.6 });

@@ -1,0 +1,12 @@
+// GET /api/coverage/xlsx?region=&period=: every table of the dashboard as one workbook, in the
+// regulator's scope (another region is refused).
+import { coverageReport } from "@/features/coverage/data";
+import { coverageXlsx } from "@/features/coverage/export";
+import { scopeQuery } from "@/features/coverage/query";
+import { fileResponse, routeHandler } from "@/lib/route";
+
+export const GET = routeHandler("coverage export", "regulator.view", async (user, request) => {
+  const report = await coverageReport(user, scopeQuery(user, request));
+  const body = await coverageXlsx(report);
+  return fileResponse(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `coverage-${report.region.code}-${report.period.id}.xlsx`, `重点岗位培训覆盖率-${report.region.name}-${report.period.id}.xlsx`);
+});
