@@ -15,7 +15,7 @@ test("a county regulator sees its county and is refused another county with 403"
   await signIn(page, "13800000002"); // 东区 510402
   const own = await page.goto("/regulator/regions/510402");
   expect(own?.status()).toBe(200);
-  await expect(page.getByText("攀枝花安建建筑工程有限公司（演示）")).toBeVisible();
+  await expect(page.getByTestId("enterprise-table").getByText("攀枝花安建建筑工程有限公司（演示）")).toBeVisible();
 
   const other = await page.goto("/regulator/regions/510403");
   expect(other?.status()).toBe(403);

@@ -48,6 +48,12 @@ async function main() {
     });
     await db.courseCompletion.create({ data: { userId: user.id, courseId: E2E_EXAM_COURSE, creditedSeconds: lessons.reduce((s, l) => s + seconds(l), 0) } });
   }
+  // 东区's key construction enterprise: its team leader completed both of his assigned courses, so the
+  // county's coverage starts at 1 of 1 (tests/e2e/coverage.spec.ts adds untrained staff by import).
+  const leader = await db.user.findUniqueOrThrow({ where: { mobile: "13800000013" } });
+  for (const courseId of ["gongshang-yufang-rumen", "lj-anjian-jianzhu"]) {
+    await db.courseCompletion.create({ data: { userId: leader.id, courseId, creditedSeconds: 3600 } });
+  }
   await db.$disconnect();
 
   const port = Number(process.env.E2E_SERVER_PORT ?? E2E_PORT[provider]);
