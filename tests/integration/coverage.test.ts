@@ -26,6 +26,7 @@ import { saveAnnex, annexData } from "@/features/coverage/annex";
 import { coverageReport } from "@/features/coverage/data";
 import { annexXlsx, coverageXlsx } from "@/features/coverage/export";
 import { demoCreditCode } from "@/features/demo/seed";
+import { createApiKey, feedResponse, revokeApiKey } from "@/features/feed/data";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/session";
 import { loadDemo, sessionOf } from "./support";
@@ -235,5 +236,43 @@ describe("exports", () => {
     const total = ws.getRow(rowOf("合计")).values as unknown[];
     expect(total[2]).toBe(data.rows.reduce((n, x) => n + x.enterprises, 0));
     expect(total[5] ?? null).toBeNull(); // an empty cell
+  });
+});
+
+describe("the data feed", () => {
+  const get = (key: string | null, query: string) =>
+    feedResponse(new Request(`http://localhost/api/feed/v1/coverage?${query}`, { headers: key ? { Authorization: `Bearer ${key}` } : {} }), NOW);
+
+  it("answers a key of the county with the county's figures, as JSON and CSV, and no personal data", async () => {
+    const { key } = await createApiKey(county, "省厅数据平台");
+    const summary = await get(key, "period=2026-2030");
+    expect(summary.status).toBe(200);
+    expect((await summary.json()).rows[0]).toMatchObject({ region: "510502", total: 5, trained: 3, share: 0.6, target: 0.2 });
+    const enterprises = await (await get(key, "period=2026-2030&table=enterprise")).json();
+    expect(enterprises.rows.map((r: { name: string; total: number; trained: number }) => [r.name, r.total, r.trained]).sort()).toEqual([
+      [name("E1"), 3, 2],
+      [name("E2"), 2, 1],
+    ]);
+    const csv = await get(key, "period=2026-2030&table=industry&format=csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = (await csv.text()).replace(/^\uFEFF/, "");
+    expect(text.trim().split("\n")).toEqual(["code,name,total,trained,share", "HAZCHEM,危险化学品,3,2,0.6666666666666666", "CONSTRUCTION,建筑施工,2,1,0.5"]);
+    // The feed gives figures, never people.
+    const all = await Promise.all(["summary", "region", "enterprise", "industry", "position", "family", "trend"].map(async (t) => (await get(key, `period=2026-2030&table=${t}`)).text()));
+    for (const body of all) expect(body).not.toMatch(/泸州测试[a-e]\d|(?<![\d.])166\d{8}(?!\d)/);
+    // Outside the key's region: refused.
+    expect((await get(key, "region=510503")).status).toBe(403);
+  });
+
+  it("refuses a missing, unknown or revoked key, and bad queries with 400", async () => {
+    expect((await get(null, "")).status).toBe(401);
+    expect((await get("gsyf_not-a-key", "")).status).toBe(401);
+    const { key, id } = await createApiKey(city, "临时");
+    expect((await get(key, "table=nonsense")).status).toBe(400);
+    expect((await get(key, "region=12")).status).toBe(400);
+    await revokeApiKey(city, id);
+    expect((await get(key, "")).status).toBe(401);
+    // Only the hash is stored.
+    expect(JSON.stringify(await db.apiKey.findMany())).not.toContain(key);
   });
 });

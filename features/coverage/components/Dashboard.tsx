@@ -80,6 +80,9 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
         <Link href={`/regulator/annex?region=${region.code}`} className="rounded bg-slate-100 px-3 py-1.5 text-slate-800">
           {t("annexEdit")}
         </Link>
+        <Link href="/regulator/api-keys" className="rounded bg-slate-100 px-3 py-1.5 text-slate-800">
+          {t("apiKeys")}
+        </Link>
         <Link href={`/regulator/regions/${region.code}/enterprises`} className="rounded bg-slate-100 px-3 py-1.5 text-slate-800" data-testid="enterprise-directory">
           {t("directory")}
         </Link>
