@@ -38,6 +38,9 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  /** With the demo data, a generated city for the coverage dashboard (features/demo/city.ts); 0: none. */
+  DEMO_CITY_STAFF: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
+  DEMO_CITY_ENTERPRISES: z.coerce.number().int().min(1).max(20_000).default(500),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { loadContent } from "@/features/content/load";
 import { syncContent } from "@/features/content/sync";
+import { generateCity } from "@/features/demo/city";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/features/demo/seed";
 import { db } from "@/lib/db";
 import { authSecret, databaseProvider, env } from "@/lib/env";
@@ -51,6 +52,15 @@ async function main() {
   if (env.DEMO_DATA === "true") {
     const { created } = await seedDemo(db);
     console.log(`▸ demo data ${created ? `loaded (${created} accounts)` : "already present"}`);
+    if (env.DEMO_CITY_STAFF > 0) {
+      const started = Date.now();
+      const city = await generateCity(db, { enterprises: env.DEMO_CITY_ENTERPRISES, staff: env.DEMO_CITY_STAFF });
+      console.log(
+        city.skipped
+          ? "▸ demo city already present"
+          : `▸ demo city generated: ${city.enterprises} enterprises, ${city.staff} staff, ${city.completions} completions (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    }
   }
   await db.$disconnect();
 
