@@ -1,10 +1,11 @@
 import "server-only";
-import { canAccessRegion, regionWhere } from "@/lib/authz";
-import { forbidden, notFound } from "@/lib/errors";
+import { canAccessRegion, regionWhere } from "@/lib/scope";
+import { forbidden, notFound, validation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { regionPrefix } from "@/lib/identifiers";
 import type { SessionUser } from "@/lib/session";
 import { currentPlanPeriod } from "./periods";
+import type { CreateEnterpriseInput } from "./schemas";
 
 export { currentPlanPeriod };
 
@@ -69,4 +70,40 @@ export async function setKeyEnterprise(user: SessionUser, enterpriseId: string, 
     await db.keyEnterprise.deleteMany({ where: { enterpriseId, periodId: period.id } });
   }
   return { enterpriseId, periodId: period.id, isKey };
+}
+
+/**
+ * Registers an enterprise in a county of the user's region (name, credit code, industry, hazardous-
+ * chemicals type), optionally as a key enterprise of the current plan period, in one transaction.
+ */
+export async function createEnterprise(user: SessionUser, input: CreateEnterpriseInput) {
+  if (!canAccessRegion(user, input.regionCode)) throw forbidden();
+  const [region, industry, existing, period] = await Promise.all([
+    db.region.findUnique({ where: { code: input.regionCode }, select: { level: true } }),
+    db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }),
+    db.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
+    currentPlanPeriod(),
+  ]);
+  if (!region || region.level !== "COUNTY") throw validation({ regionCode: ["countyRequired"] });
+  if (!industry) throw validation({ industryCode: ["required"] });
+  if (existing) throw validation({ creditCode: ["creditCodeTaken"] });
+  return db.$transaction(async (tx) => {
+    const e = await tx.enterprise.create({
+      data: { name: input.name, creditCode: input.creditCode, industryCode: input.industryCode, regionCode: input.regionCode, hazchemType: input.industryCode === "HAZCHEM" ? input.hazchemType : null },
+      select: { id: true, name: true },
+    });
+    if (input.isKey && period) await tx.keyEnterprise.create({ data: { enterpriseId: e.id, periodId: period.id, designatedById: user.id } });
+    return e;
+  });
+}
+
+/** What the registration form offers: the counties of the region and the industries. */
+export async function enterpriseFormOptions(user: SessionUser, code: string) {
+  if (!canAccessRegion(user, code)) throw forbidden();
+  const prefix = regionPrefix(code);
+  const [counties, industries] = await Promise.all([
+    db.region.findMany({ where: { code: { startsWith: prefix }, level: "COUNTY" }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    db.industry.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
+  ]);
+  return { counties, industries };
 }

@@ -27,6 +27,8 @@ import { coverageReport } from "@/features/coverage/data";
 import { annexXlsx, coverageXlsx } from "@/features/coverage/export";
 import { demoCreditCode } from "@/features/demo/seed";
 import { createApiKey, feedResponse, revokeApiKey } from "@/features/feed/data";
+import { createEnterprise } from "@/features/regions/data";
+import { createEnterpriseSchema } from "@/features/regions/schemas";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/session";
 import { loadDemo, sessionOf } from "./support";
@@ -274,5 +276,21 @@ describe("the data feed", () => {
     expect((await get(key, "")).status).toBe(401);
     // Only the hash is stored.
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain(key);
+  });
+});
+
+describe("registering enterprises", () => {
+  it("a regulator registers one in its county, as a key enterprise; bad codes, duplicates and other regions are refused", async () => {
+    const code = demoCreditCode("510502", "LX0000099");
+    const parsed = createEnterpriseSchema.parse({ name: "泸州测试新登记化工有限公司", creditCode: code.toLowerCase(), industryCode: "HAZCHEM", regionCode: "510502", hazchemType: "PRODUCER", isKey: "on" });
+    expect(parsed.creditCode).toBe(code);
+    const e = await createEnterprise(county, parsed);
+    expect(await db.keyEnterprise.count({ where: { enterpriseId: e.id } })).toBe(1);
+    const r = await coverageReport(county, { regionCode: "510502", periodId: "2026-2030" }, NOW);
+    expect(r.enterprises.find((x) => x.id === e.id)).toMatchObject({ total: 0, share: null });
+    await expect(createEnterprise(county, parsed)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { creditCode: ["creditCodeTaken"] } });
+    await expect(createEnterprise(county, { ...parsed, creditCode: demoCreditCode("510503", "LX0000098"), regionCode: "510503" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(createEnterpriseSchema.safeParse({ ...parsed, creditCode: code.slice(0, 17) + (code.endsWith("1") ? "2" : "1") }).success).toBe(false);
+    expect(createEnterpriseSchema.safeParse({ ...parsed, hazchemType: "" }).success).toBe(false); // a hazchem enterprise needs its type
   });
 });

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AppShell } from "@/components/AppShell";
-import { regionOverview } from "@/features/regions/data";
+import { AppShell, Card } from "@/components/AppShell";
+import { CreateEnterpriseForm } from "@/features/regions/components/CreateEnterpriseForm";
+import { enterpriseFormOptions, regionOverview } from "@/features/regions/data";
 import { RegionView } from "@/features/regions/components/RegionView";
 import { hasPermission, requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
@@ -11,6 +12,7 @@ export default async function EnterpriseDirectory({ params }: { params: Promise<
   const user = await requirePage("regulator.view");
   const { code } = await params;
   const overview = await pageData(regionOverview(user, code));
+  const options = await pageData(enterpriseFormOptions(user, code));
   const t = await getTranslations();
   return (
     <AppShell user={user} title={t("regulator.directory", { region: overview.region.name })}>
@@ -23,6 +25,11 @@ export default async function EnterpriseDirectory({ params }: { params: Promise<
         </Link>
       </div>
       <RegionView overview={overview} canDesignate={hasPermission(user, "regulator.designateKeyEnterprise")} />
+      {hasPermission(user, "regulator.designateKeyEnterprise") && options.counties.length ? (
+        <Card title={t("enterpriseForm.title")}>
+          <CreateEnterpriseForm counties={options.counties} industries={options.industries} />
+        </Card>
+      ) : null}
     </AppShell>
   );
 }
