@@ -131,7 +131,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
         <p className="mt-2 text-xs text-slate-500">{t("belowTarget", { count: report.belowTarget.length, target: pct(target) })}</p>
       </Card>
 
-      <div className="grid gap-0 sm:grid-cols-2 sm:gap-3">
+      <div className="grid grid-cols-[minmax(0,1fr)] sm:grid-cols-2 sm:gap-3">
         <Card title={t("byIndustry")}>
           <DataTable
             testId="industry-table"

@@ -1,6 +1,6 @@
 // Roster import rules without a database: headers, dates, row checks and planning.
 import { describe, expect, it } from "vitest";
-import { checkTable, dayOf, dayStart, mapHeader, parseDay, planRows, summarise, type CheckContext, type Existing } from "@/features/rosters/rules";
+import { checkTable, dayOf, dayStart, mapHeader, parseDay, planRows, summarise, type CheckContext, type CheckedRow, type Existing } from "@/features/rosters/rules";
 import { residentIdCheckDigit } from "@/lib/identifiers";
 
 const TODAY = new Date("2026-11-23T04:00:00Z");
@@ -79,7 +79,7 @@ describe("planRows", () => {
     id: "u1", mobile: "13800001111", name: "甲", role: "LEARNER", enterpriseId: "E", schoolId: null, positionCode: "TEAM_LEADER",
     className: null, hiredOn: "2024-03-01", leftOn: null, idNumberHash: null, idNumberMasked: null, ...over,
   });
-  const row = { line: 2, name: "甲", mobile: "13800001111", idHash: null, idMasked: null, positionCode: "TEAM_LEADER", className: null, hiredOn: "2024-03-01", leftOn: null, creditCode: null };
+  const row: CheckedRow = { line: 2, name: "甲", mobile: "13800001111", idHash: null, idMasked: null, positionCode: "TEAM_LEADER", className: null, hiredOn: "2024-03-01", leftOn: null, creditCode: null };
   const plan = (existing: Existing[], rows = [row]) =>
     planRows(rows, {
       kind: "STAFF",
