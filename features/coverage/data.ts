@@ -23,7 +23,8 @@ const SHANGHAI = "+08:00";
 export const periodStart = (year: number) => new Date(`${year}-01-01T00:00:00${SHANGHAI}`);
 export const periodEnd = (year: number) => new Date(new Date(`${year + 1}-01-01T00:00:00${SHANGHAI}`).getTime() - 1);
 
-const CHUNK = 1000;
+// SQLite through Prisma allows 999 bound values a query: id lists stay well below.
+const CHUNK = 500;
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));

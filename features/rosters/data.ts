@@ -61,7 +61,8 @@ async function targetOf(user: SessionUser, kind: RosterKind, schoolId?: string |
   throw forbidden();
 }
 
-const CHUNK = 2000;
+// SQLite through Prisma allows 999 bound values a query: id lists stay well below (createMany splits itself).
+const CHUNK = 500;
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

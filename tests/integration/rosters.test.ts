@@ -249,3 +249,17 @@ describe("csv, schools and regulators", () => {
     await expect(previewImport(admin, { kind: "STAFF", fileName: "x.csv", bytes: Buffer.alloc(0), fullRoster: false })).rejects.toMatchObject({ code: "VALIDATION", message: "roster.unreadable.empty" });
   });
 });
+
+describe("a large file", () => {
+  it("imports 1,500 rows in one commit and re-imports them unchanged (id lists stay under SQLite's bound-value limit)", async () => {
+    const admin = await sessionOf(adminMobile);
+    const rows = Array.from({ length: 1500 }, (_, i) => [`批量${i}`, `1880000${String(i).padStart(4, "0")}`, "", i % 3 ? "一线班组长" : "工伤事故频发岗位作业人员", "2024-01-01", null]);
+    const file = await xlsx(rows);
+    const first = await previewImport(admin, { kind: "STAFF", fileName: "big.xlsx", bytes: file, fullRoster: false }, NOW);
+    expect(first.summary).toMatchObject({ rows: 1500, create: 1500, bad: 0 });
+    await commitImport(admin, first.id, "Initial-2026", NOW);
+    expect(await db.user.count({ where: { enterpriseId, name: { startsWith: "批量" } } })).toBe(1500);
+    const again = await previewImport(admin, { kind: "STAFF", fileName: "big.xlsx", bytes: file, fullRoster: true }, NOW);
+    expect(again.summary.unchanged).toBe(1500);
+  }, 120_000);
+});
