@@ -9,6 +9,7 @@
 // is not trained (and is listed for follow-up like anyone untrained).
 import "server-only";
 import { activeCourses, coursesMatching } from "@/features/learning/data";
+import { chunks } from "@/lib/chunks";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { maskMobile, regionLevel, regionPrefix } from "@/lib/identifiers";
@@ -25,11 +26,7 @@ export const periodEnd = (year: number) => new Date(new Date(`${year + 1}-01-01T
 
 // SQLite through Prisma allows 999 bound values a query: id lists stay well below.
 const CHUNK = 500;
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+
 
 /** The plan period asked for, or the one in force (the latest otherwise). */
 async function periodOf(periodId: string | undefined, now: Date) {
@@ -107,7 +104,7 @@ export async function coverageReport(user: SessionUser, query: CoverageQuery, no
 
   const people: { id: string; name: string; mobile: string; enterpriseId: string; positionCode: string; hiredOn: Date | null; leftOn: Date | null; createdAt: Date }[] = [];
   const done = new Map<string, Map<string, Date>>();
-  for (const part of chunks(inScope.map((e) => e.id))) {
+  for (const part of chunks(inScope.map((e) => e.id), CHUNK)) {
     const [staff, completions] = await Promise.all([
       db.user.findMany({
         where: { enterpriseId: { in: part }, role: "LEARNER", positionCode: { in: [...keyPositions] } },

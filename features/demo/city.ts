@@ -7,6 +7,7 @@
 import { hashPassword } from "@/features/accounts/password";
 import { audienceSchema } from "@/features/content/schemas";
 import { matchesAudience } from "@/features/learning/rules";
+import { chunks } from "@/lib/chunks";
 import type { Db } from "@/lib/db";
 import { demoCreditCode, DEMO_PASSWORD } from "./seed";
 
@@ -126,7 +127,7 @@ export async function generateCity(db: Db, opts: CityOptions) {
     });
   }
   const sizeTotal = enterprises.reduce((n, e) => n + e.size, 0);
-  for (const part of chunk(enterprises, 1000)) {
+  for (const part of chunks(enterprises, 1000)) {
     await db.enterprise.createMany({ data: part.map(({ id, name, creditCode, industryCode, regionCode, hazchemType }) => ({ id, name, creditCode, industryCode, regionCode, hazchemType })) });
     await db.keyEnterprise.createMany({
       data: part.flatMap((e) => [...(e.isKey ? [{ enterpriseId: e.id, periodId: PERIOD }] : []), ...(e.wasKey ? [{ enterpriseId: e.id, periodId: EARLIER }] : [])]),
@@ -208,10 +209,4 @@ export async function generateCity(db: Db, opts: CityOptions) {
   await flush(true);
   log(`staff: ${n}, completions: ${completionCount}`);
   return { enterprises: enterprises.length, staff: n, completions: completionCount, skipped: false, firstCode };
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

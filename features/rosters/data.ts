@@ -6,6 +6,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { hashPassword } from "@/features/accounts/password";
+import { chunks } from "@/lib/chunks";
 import { db, type Tx } from "@/lib/db";
 import { identifierSecret } from "@/lib/env";
 import { AppError, conflict, forbidden, notFound, validation } from "@/lib/errors";
@@ -63,11 +64,7 @@ async function targetOf(user: SessionUser, kind: RosterKind, schoolId?: string |
 
 // SQLite through Prisma allows 999 bound values a query: id lists stay well below (createMany splits itself).
 const CHUNK = 500;
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+
 
 const existingSelect = {
   id: true,
@@ -104,14 +101,14 @@ async function existingFor(client: Client, rows: CheckedRow[]) {
     idNumberHash: u.idNumberHash,
     idNumberMasked: u.idNumberMasked,
   });
-  for (const part of chunks(rows.map((r) => r.mobile))) {
+  for (const part of chunks(rows.map((r) => r.mobile), CHUNK)) {
     for (const u of await client.user.findMany({ where: { mobile: { in: part } }, select: existingSelect })) {
       const e = toExisting(u);
       byMobile.set(e.mobile, e);
       if (e.idNumberHash) byIdHash.set(e.idNumberHash, e);
     }
   }
-  for (const part of chunks(rows.flatMap((r) => (r.idHash ? [r.idHash] : [])))) {
+  for (const part of chunks(rows.flatMap((r) => (r.idHash ? [r.idHash] : [])), CHUNK)) {
     for (const u of await client.user.findMany({ where: { idNumberHash: { in: part } }, select: existingSelect })) {
       byIdHash.set(u.idNumberHash!, toExisting(u));
     }
@@ -123,7 +120,7 @@ async function existingFor(client: Client, rows: CheckedRow[]) {
 async function enterprisesFor(client: Client, user: SessionUser, rows: CheckedRow[]) {
   const codes = [...new Set(rows.flatMap((r) => (r.creditCode ? [r.creditCode] : [])))];
   const out = new Map<string, { id: string; inScope: boolean }>();
-  for (const part of chunks(codes)) {
+  for (const part of chunks(codes, CHUNK)) {
     for (const e of await client.enterprise.findMany({ where: { creditCode: { in: part } }, select: { id: true, creditCode: true, regionCode: true } })) {
       out.set(e.creditCode, { id: e.id, inScope: canAccessRegion(user, e.regionCode) });
     }
@@ -317,7 +314,7 @@ async function write(tx: Tx, target: Target, planned: PlannedRow[], leave: Store
       ? { enterpriseId: r.orgId, schoolId: null, positionCode: r.positionCode, classId: null }
       : { schoolId: r.orgId, enterpriseId: null, classId: classIds.get(r.className!)!, positionCode: null };
 
-  for (const part of chunks(planned.filter((r) => r.action === "create"))) {
+  for (const part of chunks(planned.filter((r) => r.action === "create"), CHUNK)) {
     await tx.user.createMany({
       data: part.map((r) => ({
         mobile: r.mobile,
@@ -349,7 +346,7 @@ async function write(tx: Tx, target: Target, planned: PlannedRow[], leave: Store
     if (++done % 500 === 0) report(done);
   }
   const leftOn = dayStart(dayOf(now));
-  for (const part of chunks(leave.map((l) => l.id))) {
+  for (const part of chunks(leave.map((l) => l.id), CHUNK)) {
     await tx.user.updateMany({ where: { id: { in: part }, leftOn: null }, data: { leftOn } });
     report((done += part.length));
   }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/AppShell";
-import { DataTable } from "@/components/DataTable";
+import { DataTable, type Column } from "@/components/DataTable";
 import type { CoverageReport } from "../data";
 import { ShareBars, TrendChart } from "./Charts";
 
@@ -27,6 +27,12 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
   const { headline, target, region, period } = report;
   const query = `region=${region.code}&period=${period.id}`;
   const onTarget = headline.share !== null && target !== null ? headline.share >= target : null;
+  // The three figure columns every breakdown shows, with shares below this year's target in red.
+  const figures: Column[] = [
+    { key: "total", header: t("col.total"), kind: "number" },
+    { key: "trained", header: t("col.trained"), kind: "number" },
+    { key: "share", header: t("col.share"), kind: "percent", below: target },
+  ];
   const drillPrefix = region.levelName === "COUNTY" ? null : "/regulator/regions/";
   return (
     <>
@@ -105,9 +111,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
             initialSort={{ key: "share" }}
             columns={[
               { key: "name", header: t("col.region"), hrefPrefix: drillPrefix ?? undefined, hrefKey: "code" },
-              { key: "total", header: t("col.total"), kind: "number" },
-              { key: "trained", header: t("col.trained"), kind: "number" },
-              { key: "share", header: t("col.share"), kind: "percent", below: target },
+              ...figures,
             ]}
           />
         </Card>
@@ -123,9 +127,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
             { key: "name", header: t("col.enterprise"), hrefPrefix: "/records/enterprises/", hrefKey: "id" },
             { key: "regionName", header: t("col.region") },
             { key: "industryName", header: t("col.industry") },
-            { key: "total", header: t("col.total"), kind: "number" },
-            { key: "trained", header: t("col.trained"), kind: "number" },
-            { key: "share", header: t("col.share"), kind: "percent", below: target },
+            ...figures,
           ]}
         />
         <p className="mt-2 text-xs text-slate-500">{t("belowTarget", { count: report.belowTarget.length, target: pct(target) })}</p>
@@ -140,9 +142,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
             rows={report.byIndustry}
             columns={[
               { key: "name", header: t("col.industry") },
-              { key: "total", header: t("col.total"), kind: "number" },
-              { key: "trained", header: t("col.trained"), kind: "number" },
-              { key: "share", header: t("col.share"), kind: "percent", below: target },
+              ...figures,
             ]}
           />
         </Card>
@@ -154,9 +154,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
             rows={report.byPosition}
             columns={[
               { key: "name", header: t("col.position") },
-              { key: "total", header: t("col.total"), kind: "number" },
-              { key: "trained", header: t("col.trained"), kind: "number" },
-              { key: "share", header: t("col.share"), kind: "percent", below: target },
+              ...figures,
             ]}
           />
         </Card>
@@ -169,9 +167,7 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
           rows={report.byFamily.map((f) => ({ ...f, name: tf.has(f.code) ? tf(f.code) : f.code }))}
           columns={[
             { key: "name", header: t("col.family") },
-            { key: "total", header: t("col.total"), kind: "number" },
-            { key: "trained", header: t("col.trained"), kind: "number" },
-            { key: "share", header: t("col.share"), kind: "percent", below: target },
+            ...figures,
           ]}
         />
       </Card>

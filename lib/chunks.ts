@@ -1,0 +1,6 @@
+/** Splits a list into runs of at most `size` (id lists of queries, batches of writes). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
