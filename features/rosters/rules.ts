@@ -155,7 +155,9 @@ export function checkTable(table: string[][], ctx: CheckContext): { rows: Checke
 
     const mobile = cell("mobile").replace(/[\s-]/g, "");
     if (!mobile) bad("mobile", "required");
-    else if (!isValidMobile(mobile)) bad("mobile", "mobile", mobile);
+    // A long value is likely an ID number in the wrong column: problems are stored with the import, so
+    // echo only its start (PIPL: the full number is never kept).
+    else if (!isValidMobile(mobile)) bad("mobile", "mobile", mobile.length >= 15 ? `${mobile.slice(0, 4)}…` : mobile);
 
     let idHash: string | null = null;
     let idMasked: string | null = null;
