@@ -27,6 +27,7 @@ import {
 } from "./schemas";
 import { familyProblems } from "./family-rules";
 import { isValidCreditCode } from "@/lib/identifiers";
+import { surveyTemplateSchema, type SurveyTemplate } from "@/features/surveys/definition";
 
 export type ContentProblem = { file: string; field: string; message: string };
 
@@ -41,6 +42,7 @@ export type LoadedCourse = CourseFrontmatter & {
 };
 
 export type LoadedHazardReport = HazardsFile & { sourcePath: string; contentHash: string };
+export type LoadedSurveyTemplate = SurveyTemplate & { sourcePath: string; contentHash: string };
 
 export type LoadedContent = {
   hazardReports: LoadedHazardReport[];
@@ -49,6 +51,8 @@ export type LoadedContent = {
   positions: PositionsFile;
   periods: PlanPeriodsFile;
   courses: LoadedCourse[];
+  /** Survey templates: content/surveys/<id>.yaml (the file name is the id). */
+  surveyTemplates: LoadedSurveyTemplate[];
 };
 
 export class ContentError extends Error {
@@ -279,8 +283,20 @@ export function loadContent(root = path.join(process.cwd(), "content")): LoadedC
     });
   }
 
+  // Survey templates: content/surveys/<id>.yaml.
+  const surveyTemplates: LoadedSurveyTemplate[] = [];
+  const surveysDir = path.join(root, "surveys");
+  for (const name of existsSync(surveysDir) ? readdirSync(surveysDir).filter((f) => f.endsWith(".yaml")).sort() : []) {
+    const file = path.join(surveysDir, name);
+    const template = c.parse(file, surveyTemplateSchema, c.readYaml(file));
+    if (!template) continue;
+    if (template.id !== name.replace(/\.yaml$/, "")) c.add(file, "id", `the id must be the file name (${name.replace(/\.yaml$/, "")})`);
+    if (template.id.startsWith("own-")) c.add(file, "id", "ids starting with own- belong to templates providers build in the product");
+    surveyTemplates.push({ ...template, sourcePath: c.rel(file), contentHash: hash(template) });
+  }
+
   if (c.problems.length > 0 || !regions || !industries || !positions || !periods) throw new ContentError(c.problems);
-  return { regions, industries, positions, periods, courses, hazardReports };
+  return { regions, industries, positions, periods, courses, hazardReports, surveyTemplates };
 }
 
 function checkUnique(c: Collector, file: string, field: string, values: string[]) {

@@ -6,7 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import { DbNull } from "@/lib/db/json";
 import type { LoadedContent } from "./load";
 
-export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions" | "hazards", { written: number; unchanged: number; archived: number }>;
+export type SyncReport = Record<"regions" | "industries" | "positions" | "periods" | "courses" | "lessons" | "questions" | "hazards" | "surveyTemplates", { written: number; unchanged: number; archived: number }>;
 
 const emptyCount = () => ({ written: 0, unchanged: 0, archived: 0 });
 
@@ -20,12 +20,14 @@ export async function syncContent(db: Db, content: LoadedContent): Promise<SyncR
     lessons: emptyCount(),
     questions: emptyCount(),
     hazards: emptyCount(),
+    surveyTemplates: emptyCount(),
   };
   await db.$transaction(
     async (tx) => {
       await syncReference(tx, content, report);
       await syncCourses(tx, content, report);
       await syncHazards(tx, content, report);
+      await syncSurveyTemplates(tx, content, report);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -264,4 +266,21 @@ async function syncHazards(tx: Tx, content: LoadedContent, report: SyncReport) {
   const ids = content.hazardReports.flatMap((r) => r.hazards.map((h) => h.id));
   report.hazards.archived = (await tx.enterpriseHazard.updateMany({ where: { id: { notIn: ids }, archivedAt: null }, data: { archivedAt: new Date() } })).count;
   await tx.hazardInvestigation.updateMany({ where: { creditCode: { notIn: content.hazardReports.map((r) => r.enterprise) }, archivedAt: null }, data: { archivedAt: new Date() } });
+}
+
+/** Survey templates from content/ by id; templates providers built (ownerId set) are never touched. */
+async function syncSurveyTemplates(tx: Tx, content: LoadedContent, report: SyncReport) {
+  const have = new Map((await tx.surveyTemplate.findMany({ where: { ownerId: null }, select: { id: true, contentHash: true, archivedAt: true } })).map((t) => [t.id, t]));
+  for (const t of content.surveyTemplates) {
+    const existing = have.get(t.id);
+    if (existing && existing.contentHash === t.contentHash && !existing.archivedAt) {
+      report.surveyTemplates.unchanged++;
+      continue;
+    }
+    const row = { title: t.title, intro: t.intro, items: t.items, ownerId: null, sourcePath: t.sourcePath, contentHash: t.contentHash, archivedAt: null };
+    await tx.surveyTemplate.upsert({ where: { id: t.id }, create: { id: t.id, ...row }, update: row });
+    report.surveyTemplates.written++;
+  }
+  const ids = content.surveyTemplates.map((t) => t.id);
+  report.surveyTemplates.archived = (await tx.surveyTemplate.updateMany({ where: { ownerId: null, id: { notIn: ids }, archivedAt: null }, data: { archivedAt: new Date() } })).count;
 }

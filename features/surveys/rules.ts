@@ -54,21 +54,49 @@ export type Satisfaction = {
   meetsTarget: boolean | null;
 };
 
-export function satisfaction(items: readonly RatingItem[], responses: Iterable<Response>, target = SATISFACTION_TARGET): Satisfaction {
+/** What is stored with a response when it is submitted: valid or not, its score and overall level. */
+export type Scored = { valid: boolean; score: number | null; level: Level | null };
+
+export function scoreResponse(items: readonly RatingItem[], r: Response): Scored {
+  const score = responseScore(items, r);
+  return { valid: isValid(items, r) && score !== null, score, level: overallLevel(items, r) };
+}
+
+/**
+ * The two figures over scored responses, which may come from surveys with different items (a project's
+ * course, session and project surveys together): only valid questionnaires count.
+ */
+export function aggregate(scored: Iterable<Scored>, target = SATISFACTION_TARGET): Satisfaction {
   let n = 0;
   let sum = 0;
   let satisfied = 0;
-  for (const r of responses) {
-    if (!isValid(items, r)) continue;
-    const score = responseScore(items, r);
-    if (score === null) continue;
+  for (const r of scored) {
+    if (!r.valid || r.score === null) continue;
     n++;
-    sum += score;
-    const level = overallLevel(items, r);
-    if (level === "VERY_SATISFIED" || level === "SATISFIED") satisfied++;
+    sum += r.score;
+    if (r.level === "VERY_SATISFIED" || r.level === "SATISFIED") satisfied++;
   }
   const average = n ? sum / n : null;
   return { respondents: n, average, satisfiedShare: n ? satisfied / n : null, meetsTarget: average === null ? null : average >= target };
+}
+
+export function satisfaction(items: readonly RatingItem[], responses: Iterable<Response>, target = SATISFACTION_TARGET): Satisfaction {
+  const scored: Scored[] = [];
+  for (const r of responses) scored.push(scoreResponse(items, r));
+  return aggregate(scored, target);
+}
+
+/** Groups scored responses by a key and aggregates each group (breakdowns by course, enterprise, …). */
+export function aggregateBy<T extends Scored>(rows: Iterable<T>, keyOf: (row: T) => string | null | undefined, target = SATISFACTION_TARGET): Map<string, Satisfaction> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    if (key === null || key === undefined) continue;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(r);
+  }
+  return new Map([...groups].map(([k, g]) => [k, aggregate(g, target)]));
 }
 
 /** Per item: the mean score of those who answered it, to find the items below target. */

@@ -1,0 +1,97 @@
+// zod schemas of the survey boundaries: a learner's answers (checked against the survey's own items),
+// a provider's template, a survey, an annual project and an offline session.
+import { z } from "zod";
+import { regionCodeSchema } from "@/lib/identifiers";
+import { surveyItemSchema, type SurveyItem } from "./definition";
+import { LEVELS } from "./rules";
+
+const id = z.string().trim().min(1).max(64);
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
+/** A calendar day (yyyy-mm-dd) in Beijing time. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").transform((s) => new Date(`${s}T00:00:00+08:00`)).refine((d) => !Number.isNaN(d.getTime()), "date");
+const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), day.optional());
+
+/**
+ * The answers of one questionnaire, against the survey's items: rating items take one of the five levels,
+ * text items trimmed text up to their length; required items must be answered; unknown items are refused.
+ * Form fields are named `a.<itemId>`; a JSON caller may send `answers: { itemId: value }`.
+ */
+export function answersSchema(items: readonly SurveyItem[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const item of items) {
+    const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+    const base = item.type === "rating" ? z.enum(LEVELS, "surveyLevel") : z.string().max(item.maxLength, "surveyTooLong");
+    shape[item.id] = z.preprocess(blankToUndefined, item.required ? base : base.optional());
+  }
+  return z.object(shape).strict();
+}
+
+/** Form data (`a.<itemId>` fields) or `{ answers }` → the answers object answersSchema checks. */
+export function answersInput(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.answers && typeof raw.answers === "object") return raw.answers as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (k.startsWith("a.")) out[k.slice(2)] = v;
+  return out;
+}
+
+export const submitSurveySchema = z.object({ surveyId: id }).passthrough();
+
+/** A provider's own template: the same rules as a content template (features/surveys/definition.ts). */
+export const templateInputSchema = z.object({
+  title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+  intro: z.string().trim().max(500, "tooLong").default(""),
+  items: z.array(surveyItemSchema).min(1).max(40),
+  /** Copy of this template (content or own) to start from, for the record. */
+  basedOn: optionalId,
+});
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+export const surveyInputSchema = z
+  .object({
+    templateId: id,
+    title: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(4, "tooShort").max(100, "tooLong").optional()),
+    target: z.enum(["COURSE", "PROJECT"]),
+    courseId: optionalId,
+    projectId: optionalId,
+    /** Course surveys outside a project: whose learners are asked. */
+    regionCode: z.preprocess((v) => (v === "" ? undefined : v), regionCodeSchema.optional()),
+    anonymous: checkbox,
+    requiredForCertificate: checkbox,
+    opensOn: optionalDay,
+    closesOn: optionalDay,
+  })
+  .superRefine((s, ctx) => {
+    if (s.target === "COURSE" && !s.courseId) ctx.addIssue({ code: "custom", path: ["courseId"], message: "required" });
+    if (s.target === "PROJECT" && !s.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "required" });
+    if (!s.projectId && !s.regionCode) ctx.addIssue({ code: "custom", path: ["regionCode"], message: "required" });
+    if (s.opensOn && s.closesOn && s.closesOn < s.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "surveyCloseBeforeOpen" });
+  });
+export type SurveyInput = z.infer<typeof surveyInputSchema>;
+
+export const projectInputSchema = z.object({
+  name: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+  year: z.coerce.number().int().min(2021, "year").max(2035, "year"),
+  regionCode: regionCodeSchema,
+  providerId: optionalId,
+  satisfactionTarget: z.coerce.number().min(0, "percentRange").max(100, "percentRange").default(85),
+});
+export type ProjectInput = z.infer<typeof projectInputSchema>;
+
+export const sessionInputSchema = z.object({
+  projectId: id,
+  title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+  heldOn: day,
+  location: z.string().trim().min(2, "tooShort").max(100, "tooLong"),
+  enterpriseId: optionalId,
+  templateId: id,
+  anonymous: checkbox,
+});
+export type SessionInput = z.infer<typeof sessionInputSchema>;
+
+export const closeSurveySchema = z.object({ surveyId: id, confirm: z.literal("yes", "confirmRequired") });
+
+export const reportQuerySchema = z.object({
+  region: regionCodeSchema,
+  year: z.coerce.number().int().min(2021).max(2100).optional(),
+});
