@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   "regulator.designateKeyEnterprise": ["REGULATOR", "ADMIN"],
   "roster.import": ["ENTERPRISE_ADMIN", "SCHOOL_ADMIN", "REGULATOR", "ADMIN"],
   "admin.manage": ["ADMIN"],
+  /** Answering satisfaction surveys (trainees only: one response per learner per survey). */
+  "survey.answer": ["LEARNER"],
+  /** Building templates, putting surveys in front of trainees, offline sessions; scope in features/surveys/data.ts. */
+  "survey.manage": ["PROVIDER", "REGULATOR", "ADMIN"],
+  /** Annual projects (年度工伤预防项目) of a region. */
+  "project.manage": ["REGULATOR", "ADMIN"],
   "account.self": ["LEARNER", "ENTERPRISE_ADMIN", "SCHOOL_ADMIN", "PROVIDER", "REGULATOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

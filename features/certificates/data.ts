@@ -9,6 +9,7 @@ import { canAccessEnterprise } from "@/lib/scope";
 import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound, prismaErrorCode } from "@/lib/errors";
 import type { SessionUser } from "@/lib/session";
+import { certificateHeldBySurvey } from "@/features/surveys/data";
 import { newVerifyCode, normaliseCode } from "./code";
 
 export async function latestCertificate(userId: string, courseId: string, client: Pick<Tx, "certificate"> = db) {
@@ -103,6 +104,8 @@ export async function certificateForPdf(user: SessionUser, code: string) {
   const own = cert.userId === user.id;
   const enterprise = cert.user.enterprise;
   if (!own && user.role !== "ADMIN" && !(enterprise && canAccessEnterprise(user, enterprise))) throw forbidden();
+  // Issue 7: a course survey set as required holds the holder's download until it is answered.
+  if (own && (await certificateHeldBySurvey(cert.userId, cert.courseId))) throw forbidden("errors.surveyRequiredForCertificate");
   const progress = await db.lessonProgress.aggregate({ where: { userId: cert.userId, courseId: cert.courseId }, _sum: { creditedSeconds: true } });
   const course = await db.course.findUniqueOrThrow({ where: { id: cert.courseId }, select: { minutesPerClassHour: true } });
   const credited = (progress._sum.creditedSeconds ?? 0) / (course.minutesPerClassHour * 60);
