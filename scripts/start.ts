@@ -8,6 +8,7 @@ import { loadContent } from "@/features/content/load";
 import { syncContent } from "@/features/content/sync";
 import { generateCity } from "@/features/demo/city";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/features/demo/seed";
+import { seedDemoSurveys } from "@/features/demo/surveys";
 import { db } from "@/lib/db";
 import { authSecret, databaseProvider, env } from "@/lib/env";
 import { applyMigrations } from "./db/migrate";
@@ -52,6 +53,7 @@ async function main() {
   if (env.DEMO_DATA === "true") {
     const { created } = await seedDemo(db);
     console.log(`▸ demo data ${created ? `loaded (${created} accounts)` : "already present"}`);
+    if ((await seedDemoSurveys(db)).created) console.log("▸ demo annual project and satisfaction surveys loaded");
     if (env.DEMO_CITY_STAFF > 0) {
       const started = Date.now();
       const city = await generateCity(db, { enterprises: env.DEMO_CITY_ENTERPRISES, staff: env.DEMO_CITY_STAFF });

@@ -16,7 +16,10 @@ import { hashPassword } from "@/features/accounts/password";
 import { audienceSchema } from "@/features/content/schemas";
 import { lessonApplies, matchesAudience, type Audience } from "@/features/learning/rules";
 import type { Db, Prisma } from "@/lib/db";
+import { surveyItemSchema } from "@/features/surveys/definition";
+import { scoreResponse, type Level } from "@/features/surveys/rules";
 import { demoCreditCode, DEMO_PASSWORD } from "./seed";
+import { DEMO_PROJECT_SURVEY_ID } from "./surveys";
 
 export type CityOptions = { enterprises: number; staff: number; seed?: number; now?: Date; onProgress?: (message: string) => void };
 export type CityResult = { enterprises: number; staff: number; completions: number; skipped: boolean };
@@ -230,16 +233,70 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
   const hireFrom = new Date("2015-01-01T00:00:00+08:00").getTime();
   const hireTo = Math.max(hireFrom, Math.min(new Date("2026-12-31T00:00:00+08:00").getTime(), nowMs - DAY));
   const required = new Map<string, AssignedCourse[]>();
-  const counts = { staff: 0, completions: 0, completed: 0, inProgress: 0, notStarted: 0, noCourse: 0, left: 0, clocks: 0 };
+  const counts = { staff: 0, completions: 0, completed: 0, inProgress: 0, notStarted: 0, noCourse: 0, left: 0, clocks: 0, responses: 0 };
   let users: Prisma.UserCreateManyInput[] = [];
   let completions: Prisma.CourseCompletionCreateManyInput[] = [];
   let progress: Prisma.LessonProgressCreateManyInput[] = [];
   let clocks: Prisma.LearningClockCreateManyInput[] = [];
+  let responses: Prisma.SurveyResponseCreateManyInput[] = [];
+
+  // Satisfaction (issue 7): trainees who completed answer the demo project's survey (features/demo/surveys.ts),
+  // when it is there. A PRNG of its own, so the staff drawn above stay the same city with or without it.
+  const survey = await db.survey.findUnique({ where: { id: DEMO_PROJECT_SURVEY_ID }, select: { id: true, items: true, opensAt: true } });
+  const surveyItems = survey ? surveyItemSchema.array().parse(survey.items) : [];
+  const ratingItems = surveyItems.filter((i) => i.type === "rating").map((i) => ({ id: i.id, required: i.required, overall: i.overall }));
+  const answerRand = mulberry32((opts.seed ?? 2026) + 7);
+  /** Per enterprise, how well the training went down (share of satisfied answers). */
+  const quality = enterprises.map((e) => (COUNTY_ENGAGEMENT[e.regionCode] ?? 1) * (answerRand() < 0.12 ? 0.6 + answerRand() * 0.2 : 0.84 + answerRand() * 0.16));
+  /** Materials and organisation draw a few more complaints (so the item breakdown is not flat). */
+  const itemBias: Record<string, number> = { materials: -0.07, organisation: -0.03 };
+  const SUGGESTIONS = [
+    "希望多讲一些本岗位真实发生过的事故案例。",
+    "视频在手机上播放有时卡顿，建议提供清晰度选择。",
+    "课程内容很实用，班组会上可以直接用。",
+    "希望练习题能多一些，并且讲解再详细一点。",
+    "建议把现场培训安排在交接班时间以外。",
+    "教材字太小，老同志看手机比较吃力。",
+    "对工伤认定的流程讲得很清楚，以前不了解。",
+    "希望增加有限空间作业和高处作业的内容。",
+  ];
+  const answer = (userId: string, n: number, ei: number, e: GenEnterprise, completedAt: number) => {
+    if (!survey || completedAt < survey.opensAt.getTime() || completedAt > nowMs || answerRand() >= 0.75) return;
+    const answers: Record<string, string> = {};
+    for (const item of surveyItems) {
+      if (item.type === "rating") {
+        const q = quality[ei]! + (itemBias[item.id] ?? 0);
+        const r = answerRand();
+        const level: Level = answerRand() < q ? (r < 0.55 ? "VERY_SATISFIED" : "SATISFIED") : r < 0.6 ? "NEUTRAL" : r < 0.9 ? "DISSATISFIED" : "VERY_DISSATISFIED";
+        answers[item.id] = level;
+      } else if (item.id === "suggestion" && answerRand() < 0.2) {
+        answers[item.id] = SUGGESTIONS[Math.floor(answerRand() * SUGGESTIONS.length)]!;
+      }
+    }
+    const scored = scoreResponse(ratingItems, { id: "", answers: answers as Record<string, Level> });
+    responses.push({
+      id: `city-r-${n}`,
+      surveyId: survey.id,
+      respondentKey: userId,
+      userId,
+      enterpriseId: e.id,
+      regionCode: e.regionCode,
+      answers,
+      valid: scored.valid,
+      score: scored.score,
+      overallLevel: scored.level,
+      submittedAt: new Date(Math.min(nowMs, completedAt + answerRand() * 2 * DAY)),
+    });
+    counts.responses++;
+  };
+
   const flush = async () => {
     if (users.length) await db.user.createMany({ data: users });
     if (completions.length) await db.courseCompletion.createMany({ data: completions });
     if (progress.length) await db.lessonProgress.createMany({ data: progress });
     if (clocks.length) await db.learningClock.createMany({ data: clocks });
+    if (responses.length) await db.surveyResponse.createMany({ data: responses });
+    responses = [];
     users = [];
     completions = [];
     progress = [];
@@ -317,6 +374,7 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
           at = Math.min(to, at + rand() * 3 * DAY);
         }
         lastActive = at;
+        answer(id, n, ei, e, at);
         counts.completions += mine.length;
         counts.completed++;
       } else if (state < e.completedShare + (1 - e.completedShare) * e.startedShare) {
@@ -353,7 +411,7 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
   await flush();
   log(
     `staff: ${counts.staff} (completed ${counts.completed}, in progress ${counts.inProgress}, not started ${counts.notStarted}, no course assigned ${counts.noCourse}; ` +
-      `${counts.left} left), completions: ${counts.completions}, learning clocks: ${counts.clocks}`,
+      `${counts.left} left), completions: ${counts.completions}, learning clocks: ${counts.clocks}, survey responses: ${counts.responses}`,
   );
   return { enterprises: enterprises.length, staff: counts.staff, completions: counts.completions, skipped: false };
 }
