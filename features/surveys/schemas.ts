@@ -6,7 +6,8 @@ import { surveyItemSchema, type SurveyItem } from "./definition";
 import { LEVELS } from "./rules";
 
 const id = z.string().trim().min(1).max(64);
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+/** A checkbox: "on" (form data) or true when ticked; absent when not. */
+const checkbox = z.unknown().optional().transform((v) => v === true || v === "on" || v === "true");
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
 /** A calendar day (yyyy-mm-dd) in Beijing time. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").transform((s) => new Date(`${s}T00:00:00+08:00`)).refine((d) => !Number.isNaN(d.getTime()), "date");
@@ -21,7 +22,12 @@ export function answersSchema(items: readonly SurveyItem[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const item of items) {
     const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-    const base = item.type === "rating" ? z.enum(LEVELS, "surveyLevel") : z.string().max(item.maxLength, "surveyTooLong");
+    // A required item left out (or blank) is "must be answered", not "choose a level".
+    const missing = (issue: { input?: unknown }, otherwise?: string) => (issue.input === undefined ? "surveyRequired" : otherwise);
+    const base =
+      item.type === "rating"
+        ? z.enum(LEVELS, { error: (issue) => missing(issue, "surveyLevel") })
+        : z.string({ error: (issue) => missing(issue) }).max(item.maxLength, "surveyTooLong");
     shape[item.id] = z.preprocess(blankToUndefined, item.required ? base : base.optional());
   }
   return z.object(shape).strict();
@@ -37,11 +43,37 @@ export function answersInput(raw: Record<string, unknown>): Record<string, unkno
 
 export const submitSurveySchema = z.object({ surveyId: id }).passthrough();
 
+/** The message key (under "validation") of an item problem; the item rules stay in definition.ts. */
+function itemIssueKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_small") return "tooShort";
+  if (issue.code === "too_big") return issue.origin === "number" ? "tooLarge" : "tooLong";
+  if (issue.code === "invalid_type" || issue.code === "invalid_union") return "required";
+  return issue.message;
+}
+
+/**
+ * A template's items checked by the content rules (surveyItemSchema), each problem reported at its own
+ * field (`items.<i>.text`) with a message key the builder can show, not zod's English default text.
+ */
+const templateItemsSchema = z
+  .array(z.unknown())
+  .min(1, "surveyNeedsRating")
+  .max(40, "tooLong")
+  .transform((items, ctx) => {
+    const out: SurveyItem[] = [];
+    items.forEach((raw, i) => {
+      const parsed = surveyItemSchema.safeParse(raw);
+      if (parsed.success) out.push(parsed.data);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [i, ...issue.path], message: itemIssueKey(issue) });
+    });
+    return out;
+  });
+
 /** A provider's own template: the same rules as a content template (features/surveys/definition.ts). */
 export const templateInputSchema = z.object({
   title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
   intro: z.string().trim().max(500, "tooLong").default(""),
-  items: z.array(surveyItemSchema).min(1).max(40),
+  items: templateItemsSchema,
   /** Copy of this template (content or own) to start from, for the record. */
   basedOn: optionalId,
 });
