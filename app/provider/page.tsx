@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppShell, EmptyState } from "@/components/AppShell";
 import { courseCatalog } from "@/features/content/data";
@@ -8,6 +9,16 @@ export default async function ProviderHome() {
   const [t, courses] = await Promise.all([getTranslations(), courseCatalog()]);
   return (
     <AppShell user={user} title={t("provider.title")}>
+      <nav className="mb-4 grid gap-2 sm:grid-cols-2" data-testid="provider-nav">
+        <Link href="/provider/surveys" className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm hover:border-brand-600">
+          <span className="font-medium text-brand-700">{t("provider.surveysLink")}</span>
+          <span className="block text-xs text-slate-500">{t("provider.surveysLinkHint")}</span>
+        </Link>
+        <Link href="/provider/surveys/templates" className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm hover:border-brand-600">
+          <span className="font-medium text-brand-700">{t("provider.templatesLink")}</span>
+          <span className="block text-xs text-slate-500">{t("provider.templatesLinkHint")}</span>
+        </Link>
+      </nav>
       <p className="mb-3 text-sm text-slate-600">{t("provider.intro")}</p>
       {courses.length === 0 ? (
         <EmptyState>{t("provider.empty")}</EmptyState>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppShell, EmptyState } from "@/components/AppShell";
@@ -25,6 +26,14 @@ export default async function RegulatorHome({ searchParams }: { searchParams: Pr
   const report = await pageData(coverageReport(user, { regionCode: code, periodId: period }));
   return (
     <AppShell user={user} title={t("title")}>
+      <nav className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="regulator-nav">
+        <Link href="/regulator/projects" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
+          {t("projectsLink")}
+        </Link>
+        <Link href="/provider/surveys" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
+          {t("surveysLink")}
+        </Link>
+      </nav>
       <Dashboard report={report} basePath="/regulator" />
     </AppShell>
   );

@@ -27,6 +27,7 @@ export const createTemplateAction = defineAction({
   permission: "survey.manage",
   async run(input, user) {
     const done = await createTemplate(user!, input);
+    revalidatePath("/provider/surveys/templates");
     revalidatePath("/provider/surveys");
     return done;
   },
@@ -39,6 +40,7 @@ export const createSurveyAction = defineAction({
   async run(input, user) {
     const done = await createSurvey(user!, input);
     revalidatePath("/provider/surveys");
+    if (input.projectId) revalidatePath(`/provider/projects/${input.projectId}`);
     return done;
   },
 });
@@ -60,6 +62,7 @@ export const createSessionAction = defineAction({
   permission: "survey.manage",
   async run(input, user) {
     const done = await createSession(user!, input);
+    revalidatePath(`/provider/projects/${input.projectId}`);
     revalidatePath("/provider/surveys");
     return done;
   },
@@ -72,6 +75,7 @@ export const closeSurveyAction = defineAction({
   async run(input, user) {
     const done = await closeSurvey(user!, input.surveyId);
     revalidatePath(`/provider/surveys/${input.surveyId}`);
+    revalidatePath("/provider/surveys");
     return done;
   },
 });

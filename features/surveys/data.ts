@@ -201,8 +201,13 @@ export async function submitResponse(user: SessionUser, surveyId: string, raw: R
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
+      // zod reports unknown items on the object itself (path []): name each unknown field instead.
+      if (issue.code === "unrecognized_keys") {
+        for (const k of issue.keys) (fieldErrors[`a.${k}`] ??= []).push("surveyUnknownItem");
+        continue;
+      }
       const key = issue.path.length ? `a.${issue.path.join(".")}` : "_";
-      (fieldErrors[key] ??= []).push(issue.code === "unrecognized_keys" ? "surveyUnknownItem" : issue.message === "Invalid input" || issue.code === "invalid_type" ? "surveyRequired" : issue.message);
+      (fieldErrors[key] ??= []).push(issue.message === "Invalid input" || issue.code === "invalid_type" ? "surveyRequired" : issue.message);
     }
     throw validation(fieldErrors, "errors.surveyIncomplete");
   }
@@ -279,9 +284,13 @@ async function templateFor(user: SessionUser, templateId: string) {
 async function projectFor(user: SessionUser, projectId: string) {
   const p = await db.annualProject.findUnique({ where: { id: projectId }, select: { id: true, name: true, year: true, regionCode: true, providerId: true, createdById: true, archivedAt: true } });
   if (!p || p.archivedAt) throw validation({ projectId: ["surveyProjectUnknown"] });
-  const allowed = user.role === "ADMIN" || (user.role === "PROVIDER" && p.providerId === user.id) || (user.role === "REGULATOR" && canAccessRegion(user, p.regionCode));
-  if (!allowed) throw forbidden();
+  if (!canManageProject(user, p)) throw forbidden();
   return p;
+}
+
+/** May this user run the project's sessions and surveys (its provider, a regulator of its region, an admin)? */
+function canManageProject(user: SessionUser, p: { providerId: string | null; regionCode: string }) {
+  return user.role === "ADMIN" || (user.role === "PROVIDER" && p.providerId === user.id) || (user.role === "REGULATOR" && canAccessRegion(user, p.regionCode));
 }
 
 /** A survey attached to a course or a project, the template's items copied in. */
@@ -324,8 +333,8 @@ export async function createProject(user: SessionUser, input: ProjectInput) {
   if (!canAccessRegion(user, input.regionCode)) throw forbidden();
   if (!(await db.region.findUnique({ where: { code: input.regionCode }, select: { code: true } }))) throw validation({ regionCode: ["regionCode"] });
   if (input.providerId) {
-    const provider = await db.user.findUnique({ where: { id: input.providerId }, select: { role: true } });
-    if (provider?.role !== "PROVIDER") throw validation({ providerId: ["surveyProviderUnknown"] });
+    const provider = await db.user.findUnique({ where: { id: input.providerId }, select: { role: true, disabledAt: true } });
+    if (provider?.role !== "PROVIDER" || provider.disabledAt) throw validation({ providerId: ["surveyProviderUnknown"] });
   }
   return db.annualProject.create({
     data: { name: input.name, year: input.year, regionCode: input.regionCode, providerId: input.providerId ?? null, satisfactionTarget: input.satisfactionTarget, createdById: user.id },
@@ -443,7 +452,115 @@ export async function managedSurvey(user: SessionUser, surveyId: string) {
   });
   if (!s) throw notFound();
   if (!canManage(user, s)) throw forbidden();
-  return { ...s, items: parseItems(s.items) };
+  const [course, region, enterprise] = await Promise.all([
+    s.courseId ? db.course.findUnique({ where: { id: s.courseId }, select: { title: true } }) : null,
+    db.region.findUnique({ where: { code: s.regionCode }, select: { name: true } }),
+    s.enterpriseId ? db.enterprise.findUnique({ where: { id: s.enterpriseId }, select: { name: true } }) : null,
+  ]);
+  return { ...s, items: parseItems(s.items), courseTitle: course?.title ?? s.courseId, regionName: region?.name ?? s.regionCode, enterpriseName: enterprise?.name ?? null };
 }
 
 export { canManage as canManageSurvey };
+
+// ---- What the management pages show: options of their forms, a project's page ----------------------
+
+/** Not yet open, open, or closed at `now`. */
+export function surveyStatus(s: { opensAt: Date; closesAt: Date | null }, now = new Date()): "notYetOpen" | "open" | "closed" {
+  return s.opensAt > now ? "notYetOpen" : s.closesAt && s.closesAt <= now ? "closed" : "open";
+}
+
+/** Active courses a survey can be attached to. */
+export async function surveyCourses() {
+  return db.course.findMany({ where: { archivedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true } });
+}
+
+/**
+ * Regions a user may address a survey or a project to: a regulator its own region and those inside it;
+ * a provider or an admin every province, city and county on the platform. Others none.
+ */
+export async function surveyRegions(user: SessionUser) {
+  const where =
+    user.role === "PROVIDER" || user.role === "ADMIN"
+      ? {}
+      : user.role === "REGULATOR" && user.regionCode
+        ? { code: { startsWith: regionPrefix(user.regionCode) } }
+        : { code: "#none" };
+  return db.region.findMany({ where, orderBy: { code: "asc" }, select: { code: true, name: true, level: true, parentCode: true } });
+}
+
+/** Region names by code (for lists that store only the code). */
+export async function regionNames(codes: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  return new Map((await db.region.findMany({ where: { code: { in: unique } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+}
+
+/** The projects a user may manage (projectsFor) with their region's and provider's names. */
+export async function projectList(user: SessionUser) {
+  const rows = await projectsFor(user);
+  const providerIds = [...new Set(rows.flatMap((r) => (r.providerId ? [r.providerId] : [])))];
+  const [regions, providers] = await Promise.all([
+    regionNames(rows.map((r) => r.regionCode)),
+    db.user.findMany({ where: { id: { in: providerIds } }, select: { id: true, name: true } }),
+  ]);
+  const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  return rows.map(({ _count, ...r }) => ({
+    ...r,
+    regionName: regions.get(r.regionCode) ?? r.regionCode,
+    providerName: r.providerId ? (providerName.get(r.providerId) ?? null) : null,
+    sessions: _count.sessions,
+    surveys: _count.surveys,
+  }));
+}
+
+const surveySummary = { id: true, code: true, title: true, target: true, anonymous: true, opensAt: true, closesAt: true, _count: { select: { responses: true } } } as const;
+
+/**
+ * A project's page for those who may run it (its provider, regulators of its region, admins): its offline
+ * sessions with their surveys and response counts, its other surveys, and the enterprises of its region
+ * (for the session form).
+ */
+export async function managedProject(user: SessionUser, projectId: string) {
+  const p = await db.annualProject.findUnique({
+    where: { id: projectId },
+    select: {
+      id: true,
+      name: true,
+      year: true,
+      regionCode: true,
+      providerId: true,
+      satisfactionTarget: true,
+      archivedAt: true,
+      sessions: {
+        orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+        select: { id: true, title: true, heldOn: true, location: true, enterpriseId: true, regionCode: true, surveys: { orderBy: { createdAt: "asc" }, select: surveySummary } },
+      },
+      surveys: { where: { sessionId: null }, orderBy: { createdAt: "desc" }, select: surveySummary },
+    },
+  });
+  if (!p) throw notFound();
+  if (!canManageProject(user, p)) throw forbidden();
+  const [region, provider, enterprises] = await Promise.all([
+    db.region.findUnique({ where: { code: p.regionCode }, select: { name: true } }),
+    p.providerId ? db.user.findUnique({ where: { id: p.providerId }, select: { name: true } }) : null,
+    db.enterprise.findMany({ where: { regionCode: { startsWith: regionPrefix(p.regionCode) } }, orderBy: [{ regionCode: "asc" }, { name: "asc" }], select: { id: true, name: true, regionCode: true } }),
+  ]);
+  const enterpriseName = new Map(enterprises.map((e) => [e.id, e.name]));
+  return {
+    id: p.id,
+    name: p.name,
+    year: p.year,
+    regionCode: p.regionCode,
+    regionName: region?.name ?? p.regionCode,
+    providerName: provider?.name ?? null,
+    satisfactionTarget: p.satisfactionTarget,
+    archived: p.archivedAt !== null,
+    sessions: p.sessions.map(({ surveys, ...s }) => ({
+      ...s,
+      enterpriseName: s.enterpriseId ? (enterpriseName.get(s.enterpriseId) ?? null) : null,
+      surveys: surveys.map(({ _count, ...v }) => ({ ...v, responses: _count.responses })),
+    })),
+    surveys: p.surveys.map(({ _count, ...v }) => ({ ...v, responses: _count.responses })),
+    enterprises,
+  };
+}
