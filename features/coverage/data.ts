@@ -9,6 +9,7 @@
 // is not trained (and is listed for follow-up like anyone untrained).
 import "server-only";
 import { activeCourses, coursesMatching } from "@/features/learning/data";
+import { satisfactionHeadline } from "@/features/surveys/report";
 import { chunks } from "@/lib/chunks";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -200,7 +201,7 @@ export async function coverageReport(user: SessionUser, query: CoverageQuery, no
     }))
     .sort((a, b) => a.regionName.localeCompare(b.regionName, "zh-CN") || a.enterpriseName.localeCompare(b.enterpriseName, "zh-CN") || a.name.localeCompare(b.name, "zh-CN"));
 
-  const [hours, active] = await Promise.all([classHoursDelivered(prefix, from, asOf), activeLearners(prefix, asOf)]);
+  const [hours, active, sat] = await Promise.all([classHoursDelivered(prefix, from, asOf), activeLearners(prefix, asOf), satisfactionHeadline(user, region.code, year)]);
 
   return {
     region: { ...region, levelName: level },
@@ -210,8 +211,14 @@ export async function coverageReport(user: SessionUser, query: CoverageQuery, no
     year,
     target,
     headline,
-    /** Satisfaction surveys arrive with issue 7: until then there is honestly no figure. */
-    satisfaction: null as null | { average: number; respondents: number },
+    /** Satisfaction of the report's year (issue 7, features/surveys/report.ts): average null without valid questionnaires. */
+    satisfaction: { average: sat.average, respondents: sat.respondents, satisfiedShare: sat.satisfiedShare, target: sat.target, year: sat.year } as {
+      average: number | null;
+      respondents: number;
+      satisfiedShare: number | null;
+      target: number;
+      year: number;
+    },
     classHours: hours,
     activeLearners: active,
     keyEnterprises: inScope.length,

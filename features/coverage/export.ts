@@ -40,7 +40,11 @@ export async function coverageXlsx(report: CoverageReport): Promise<Buffer> {
     { k: `${report.year}年目标`, v: share(report.target) },
     { k: "重点企业数", v: report.keyEnterprises },
     { k: "未上传花名册的重点企业", v: report.enterprisesWithoutRoster },
-    { k: "平均满意度", v: report.satisfaction ? report.satisfaction.average : "暂无数据" },
+    // Satisfaction of the same year (features/surveys/report.ts), truncated to one decimal as on the page.
+    { k: `${report.satisfaction.year}年平均满意度（百分制）`, v: report.satisfaction.average === null ? "暂无数据" : Math.floor(report.satisfaction.average * 10 + 1e-7) / 10 },
+    { k: `${report.satisfaction.year}年满意率`, v: report.satisfaction.satisfiedShare === null ? "暂无数据" : share(report.satisfaction.satisfiedShare) },
+    { k: `${report.satisfaction.year}年有效满意度问卷`, v: report.satisfaction.respondents },
+    { k: "满意度目标（分）", v: report.satisfaction.target },
     { k: "本期累计学时", v: report.classHours },
     { k: "近30天活跃学员", v: report.activeLearners },
   ]).getColumn(2).numFmt = "General";

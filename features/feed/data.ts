@@ -102,7 +102,9 @@ export function feedRows(report: CoverageReport, table: (typeof FEED_TABLES)[num
           enterprisesWithoutRoster: report.enterprisesWithoutRoster,
           classHours: report.classHours,
           activeLearners: report.activeLearners,
-          satisfaction: report.satisfaction?.average ?? null,
+          // Average satisfaction (100-point scale) of the report's year, with its valid questionnaires.
+          satisfaction: report.satisfaction.average,
+          satisfactionRespondents: report.satisfaction.respondents,
         },
       ];
     case "region":

@@ -5,16 +5,27 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
-import { regionLevel, regionPrefix } from "@/lib/identifiers";
+import { maskMobile, regionLevel, regionPrefix } from "@/lib/identifiers";
 import { canAccessRegion } from "@/lib/scope";
 import type { SessionUser } from "@/lib/session";
 import { chunks } from "@/lib/chunks";
-import { parseItems } from "./data";
+import { canManageSurvey, parseItems } from "./data";
 import { aggregate, aggregateBy, LEVEL_SCORE, SATISFACTION_TARGET, type Level, type Satisfaction, type Scored } from "./rules";
 
 const yearOf = (at: Date) => Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
 const monthOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 const yearStart = (year: number) => new Date(`${year}-01-01T00:00:00+08:00`);
+/** The Beijing calendar day (yyyy-mm-dd): anonymous responses are stored at Beijing midnight, 16:00 UTC the day before. */
+const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The responses of a region (by code prefix) and Beijing calendar year, valid or not. */
+const responsesWhere = (prefix: string, year: number) => ({ regionCode: { startsWith: prefix }, submittedAt: { gte: yearStart(year), lt: yearStart(year + 1) } });
+
+/** The target of the year: the plan period's (seed 000: 85), or the default without one. */
+async function periodOfYear(year: number) {
+  const period = await db.planPeriod.findFirst({ where: { startYear: { lte: year }, endYear: { gte: year } }, select: { id: true, name: true, satisfactionTarget: true } });
+  return { period, target: period?.satisfactionTarget ?? SATISFACTION_TARGET };
+}
 
 type Row = Scored & { id: string; surveyId: string; enterpriseId: string | null; regionCode: string; submittedAt: Date; answers: Record<string, string> };
 
@@ -27,11 +38,10 @@ export async function satisfactionReport(user: SessionUser, query: SatisfactionQ
   if (!region) throw notFound();
   const year = query.year ?? yearOf(now);
   const prefix = regionPrefix(region.code);
-  const period = await db.planPeriod.findFirst({ where: { startYear: { lte: year }, endYear: { gte: year } }, select: { id: true, name: true, satisfactionTarget: true } });
-  const target = period?.satisfactionTarget ?? SATISFACTION_TARGET;
+  const { period, target } = await periodOfYear(year);
 
   const stored = await db.surveyResponse.findMany({
-    where: { regionCode: { startsWith: prefix }, submittedAt: { gte: yearStart(year), lt: yearStart(year + 1) } },
+    where: responsesWhere(prefix, year),
     select: { id: true, surveyId: true, enterpriseId: true, regionCode: true, submittedAt: true, answers: true, valid: true, score: true, overallLevel: true },
     orderBy: { submittedAt: "asc" },
   });
@@ -73,7 +83,7 @@ export async function satisfactionReport(user: SessionUser, query: SatisfactionQ
 
   const headline = aggregate(rows, target);
   const figure = (s: Satisfaction) => ({ respondents: s.respondents, average: s.average, satisfiedShare: s.satisfiedShare, meetsTarget: s.meetsTarget });
-  const table = <K extends string>(map: Map<K, Satisfaction>, describe: (key: K) => Record<string, unknown>) =>
+  const table = <K extends string, D extends object>(map: Map<K, Satisfaction>, describe: (key: K) => D) =>
     [...map].map(([key, s]) => ({ key, ...describe(key), ...figure(s) })).sort((a, b) => (a.average ?? 101) - (b.average ?? 101));
 
   // Each project against its own target (seed 000: per annual project).
@@ -114,17 +124,20 @@ export async function satisfactionReport(user: SessionUser, query: SatisfactionQ
   }
   const byItem = [...itemGroups].map(([key, g]) => ({ key, dimension: g.dimension, text: g.text, answered: g.answered, average: g.sum / g.answered, meetsTarget: g.sum / g.answered >= target }));
 
-  // Free text, newest first. Anonymous surveys' answers carry no enterprise (small groups re-identify).
+  // Free text, newest first. Anonymous surveys' answers carry no enterprise (small groups re-identify),
+  // and nothing that orders them by submission within their day: not the response id (a cuid carries its
+  // creation time), not the insertion order (same-day answers are sorted by their text instead).
   const comments = rows
     .flatMap((r) => {
       const s = surveyOf(r);
       return s.items.flatMap((item) => {
         const text = item.type === "text" ? r.answers[item.id] : undefined;
         if (!text) return [];
-        return [{ id: `${r.id}:${item.id}`, surveyId: s.id, surveyTitle: s.title, question: item.text, text, day: r.submittedAt.toISOString().slice(0, 10), month: monthOf(r.submittedAt), enterpriseName: s.anonymous || !r.enterpriseId ? "" : (enterprises.get(r.enterpriseId)?.name ?? ""), anonymous: s.anonymous }];
+        return [{ at: r.submittedAt.getTime(), surveyId: s.id, surveyTitle: s.title, question: item.text, text, day: dayOf(r.submittedAt), month: monthOf(r.submittedAt), enterpriseName: s.anonymous || !r.enterpriseId ? "" : (enterprises.get(r.enterpriseId)?.name ?? ""), anonymous: s.anonymous }];
       });
     })
-    .reverse();
+    .sort((a, b) => b.at - a.at || a.text.localeCompare(b.text, "zh-CN"))
+    .map(({ at: _at, ...c }, i) => ({ id: `c${i + 1}`, ...c }));
 
   return {
     region: { ...region, levelName: level },
@@ -154,8 +167,115 @@ export async function satisfactionReport(user: SessionUser, query: SatisfactionQ
 
 export type SatisfactionReport = Awaited<ReturnType<typeof satisfactionReport>>;
 
-/** The headline alone, for the coverage dashboard's card (same rules, same rows). */
+/**
+ * The headline alone, for the coverage dashboard's card and the data feed: the same rules over the same
+ * rows as satisfactionReport, loading only the scored columns.
+ */
 export async function satisfactionHeadline(user: SessionUser, regionCode: string, year: number) {
-  const report = await satisfactionReport(user, { regionCode, year });
-  return { ...report.headline, target: report.target, year };
+  if (!canAccessRegion(user, regionCode)) throw forbidden();
+  const [{ target }, stored] = await Promise.all([
+    periodOfYear(year),
+    db.surveyResponse.findMany({ where: responsesWhere(regionPrefix(regionCode), year), select: { valid: true, score: true, overallLevel: true } }),
+  ]);
+  const s = aggregate(
+    stored.map((r) => ({ valid: r.valid, score: r.score, level: r.overallLevel as Level | null })),
+    target,
+  );
+  return { respondents: s.respondents, average: s.average, satisfiedShare: s.satisfiedShare, meetsTarget: s.meetsTarget, target, year };
 }
+
+export type SatisfactionHeadline = Awaited<ReturnType<typeof satisfactionHeadline>>;
+
+/**
+ * One survey's responses for its managers' export (survey.manage, in the survey's scope): one row per
+ * response with every answer. A named survey gives the respondent's name, masked mobile and enterprise; an
+ * anonymous one gives nothing that identifies or orders them: no name, mobile, user id, respondent key,
+ * enterprise, response id or time, only the region and the day, in an order that follows the answers'
+ * content (not submission), numbered from 1.
+ */
+export async function surveyResponsesForExport(user: SessionUser, surveyId: string) {
+  const s = await db.survey.findUnique({
+    where: { id: surveyId },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      target: true,
+      anonymous: true,
+      items: true,
+      regionCode: true,
+      courseId: true,
+      createdById: true,
+      providerId: true,
+      project: { select: { name: true } },
+      session: { select: { title: true, heldOn: true, location: true } },
+    },
+  });
+  if (!s) throw notFound();
+  if (!canManageSurvey(user, s)) throw forbidden();
+  const items = parseItems(s.items);
+  const stored = await db.surveyResponse.findMany({
+    where: { surveyId },
+    select: { userId: true, enterpriseId: true, regionCode: true, answers: true, valid: true, score: true, overallLevel: true, submittedAt: true },
+    orderBy: { submittedAt: "asc" },
+  });
+  const [regions, course] = await Promise.all([
+    db.region.findMany({ where: { code: { in: [...new Set([s.regionCode, ...stored.map((r) => r.regionCode)])] } }, select: { code: true, name: true } }),
+    s.courseId ? db.course.findUnique({ where: { id: s.courseId }, select: { title: true } }) : null,
+  ]);
+  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const base = (r: (typeof stored)[number]) => ({
+    regionName: regionName.get(r.regionCode) ?? r.regionCode,
+    day: dayOf(r.submittedAt),
+    answers: (r.answers ?? {}) as Record<string, string>,
+    valid: r.valid,
+    score: r.score,
+    level: r.overallLevel as Level | null,
+  });
+
+  let rows;
+  if (s.anonymous) {
+    const order = (r: ReturnType<typeof base>) => `${r.day}|${JSON.stringify(items.map((i) => r.answers[i.id] ?? ""))}|${r.regionName}`;
+    rows = stored
+      .map(base)
+      .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+      .map((r, i) => ({ no: i + 1, ...r, submittedAt: null, respondent: null }));
+  } else {
+    const userIds = [...new Set(stored.flatMap((r) => (r.userId ? [r.userId] : [])))];
+    const enterpriseIds = [...new Set(stored.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
+    const people = new Map<string, { name: string; mobile: string }>();
+    const enterprises = new Map<string, string>();
+    for (const part of chunks(userIds, 500)) {
+      for (const u of await db.user.findMany({ where: { id: { in: part } }, select: { id: true, name: true, mobile: true } })) people.set(u.id, u);
+    }
+    for (const part of chunks(enterpriseIds, 500)) {
+      for (const e of await db.enterprise.findMany({ where: { id: { in: part } }, select: { id: true, name: true } })) enterprises.set(e.id, e.name);
+    }
+    rows = stored.map((r, i) => {
+      const person = r.userId ? people.get(r.userId) : undefined;
+      return {
+        no: i + 1,
+        ...base(r),
+        submittedAt: r.submittedAt as Date | null,
+        respondent: { name: person?.name ?? "", mobile: person ? maskMobile(person.mobile) : "", enterpriseName: r.enterpriseId ? (enterprises.get(r.enterpriseId) ?? "") : "" } as { name: string; mobile: string; enterpriseName: string } | null,
+      };
+    });
+  }
+  return {
+    survey: {
+      code: s.code,
+      title: s.title,
+      target: s.target,
+      anonymous: s.anonymous,
+      regionName: regionName.get(s.regionCode) ?? s.regionCode,
+      projectName: s.project?.name ?? "",
+      sessionTitle: s.session?.title ?? "",
+      courseTitle: course?.title ?? "",
+      items,
+    },
+    rows,
+    summary: aggregate(rows.map((r) => ({ valid: r.valid, score: r.score, level: r.level }))),
+  };
+}
+
+export type SurveyResponsesExport = Awaited<ReturnType<typeof surveyResponsesForExport>>;

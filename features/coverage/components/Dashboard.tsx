@@ -2,20 +2,26 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/AppShell";
 import { DataTable, type Column } from "@/components/DataTable";
+import { scoreText } from "@/features/surveys/components/SatisfactionDashboard";
 import type { CoverageReport } from "../data";
 import { ShareBars, TrendChart } from "./Charts";
 
 const pct = (v: number | null) => (v === null ? "—" : `${(Math.floor(v * 1000) / 10).toFixed(1)}%`);
 
-function Stat({ label, value, note, tone, testId }: { label: string; value: string; note?: string; tone?: "good" | "bad" | "none"; testId?: string }) {
+function Stat({ label, value, note, tone, testId, link }: { label: string; value: string; note?: string; tone?: "good" | "bad" | "none"; testId?: string; link?: { href: string; label: string; testId: string } }) {
   const color = tone === "good" ? "text-green-700" : tone === "bad" ? "text-red-700" : "text-slate-900";
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>
       <p className="text-xs text-slate-500">{label}</p>
       <p className={`text-2xl font-semibold tabular-nums ${color}`} data-testid={testId ? `${testId}-value` : undefined}>
         {value}
       </p>
       {note ? <p className="text-xs text-slate-500">{note}</p> : null}
+      {link ? (
+        <Link href={link.href} className="mt-1 inline-block text-xs text-brand-700 underline" data-testid={link.testId}>
+          {link.label} →
+        </Link>
+      ) : null}
     </div>
   );
 }
@@ -27,6 +33,8 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
   const { headline, target, region, period } = report;
   const query = `region=${region.code}&period=${period.id}`;
   const onTarget = headline.share !== null && target !== null ? headline.share >= target : null;
+  // Satisfaction of the report's year (features/surveys/report.ts), beside coverage.
+  const sat = report.satisfaction;
   // The three figure columns every breakdown shows, with shares below this year's target in red.
   const figures: Column[] = [
     { key: "total", header: t("col.total"), kind: "number" },
@@ -64,9 +72,11 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
         />
         <Stat
           label={t("satisfaction")}
-          value={report.satisfaction ? report.satisfaction.average.toFixed(1) : t("noData")}
-          note={report.satisfaction ? t("satisfactionNote", { target: period.satisfactionTarget }) : t("satisfactionPending", { target: period.satisfactionTarget })}
+          value={scoreText(sat.average, t("noData"))}
+          note={sat.average === null ? t("satisfactionNone", { year: sat.year, target: sat.target }) : t("satisfactionYearNote", { year: sat.year, count: sat.respondents, target: sat.target })}
+          tone={sat.average === null ? "none" : sat.average >= sat.target ? "good" : "bad"}
           testId="stat-satisfaction"
+          link={{ href: `${basePath}/satisfaction?year=${sat.year}`, label: t("openSatisfaction"), testId: "open-satisfaction" }}
         />
         <Stat label={t("classHours")} value={report.classHours.toLocaleString("zh-CN")} note={t("classHoursNote")} testId="stat-hours" />
         <Stat label={t("activeLearners")} value={report.activeLearners.toLocaleString("zh-CN")} note={t("activeNote")} testId="stat-active" />
