@@ -220,7 +220,9 @@ export async function submitResponse(user: SessionUser, surveyId: string, raw: R
         surveyId: survey.id,
         respondentKey: respondentKey(survey, user.id),
         userId: survey.anonymous ? null : user.id,
-        enterpriseId: place.enterpriseId,
+        // Anonymous: no enterprise either (a small enterprise's figure would name its one respondent);
+        // the county stays, for the regional figures.
+        enterpriseId: survey.anonymous ? null : place.enterpriseId,
         regionCode: place.regionCode ?? survey.regionCode,
         answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)),
         valid: scored.valid,

@@ -177,11 +177,12 @@ describe("the city's report (2025)", () => {
 
   it("by enterprise and by county", async () => {
     const r = await satisfactionReport(city, { regionCode: "510400", year: 2025 }, NOW);
-    // vt: a d g = (150 + 640/7) / 3 = 1690/21; build: b e f = (170 + 300/7) / 3 = 1490/21 (h invalid); chem: c.
+    // Anonymous responses (S3: f g h) keep no enterprise, so they count by county but not by enterprise.
+    // vt: a d = (100 + 640/7) / 2 = 670/7 = 95.71; build: b e = (80 + 300/7) / 2 = 430/7 = 61.43; chem: c.
     expect(r.byEnterprise.map((e) => [e.name, figuresOf(e)])).toEqual([
-      [enterpriseName("build"), exact(fig(3, 1490 / 21, 2 / 3, false))],
-      [enterpriseName("vt"), exact(fig(3, 1690 / 21, 2 / 3, false))],
+      [enterpriseName("build"), exact(fig(2, 430 / 7, 1 / 2, false))],
       [enterpriseName("chem"), exact(fig(1, 580 / 7, 1, false))],
+      [enterpriseName("vt"), exact(fig(2, 670 / 7, 1, true))],
     ]);
     expect(r.byRegion.map((x) => [x.key, x.name, figuresOf(x)])).toEqual([
       ["510402", "东区", exact(fig(3, 1490 / 21, 2 / 3, false))],
@@ -321,9 +322,9 @@ describe("the satisfaction workbook", () => {
     expect(values(book, "按课程").slice(1)).toEqual([[introTitle, 2, 67.1, 0.5, "未达标"]]);
     expect(values(book, "按服务机构").slice(1).map((row) => row.slice(0, 3))).toEqual([["测试服务机构乙", 2, 70], ["攀西工伤预防服务中心", 5, 79.4]]);
     expect(values(book, "按企业").slice(1).map((row) => [row[0], row[2], row[3]])).toEqual([
-      [enterpriseName("build"), 3, 70.9],
-      [enterpriseName("vt"), 3, 80.4],
+      [enterpriseName("build"), 2, 61.4],
       [enterpriseName("chem"), 1, 82.8],
+      [enterpriseName("vt"), 2, 95.7],
     ]);
     expect(values(book, "按问卷").slice(1).map((row) => [row[0], row[2], row[4], row[6]])).toEqual([
       ["入门课程满意度调查（测试）", "课程问卷", "否", 67.1],

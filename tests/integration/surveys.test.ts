@@ -139,6 +139,8 @@ describe("one response per learner per survey", () => {
     const level = [...levels][0] as Level;
     expect(row.score).toBe({ VERY_SATISFIED: 100, SATISFIED: 80, NEUTRAL: 60, DISSATISFIED: 40, VERY_DISSATISFIED: 20 }[level]);
     expect(row.userId).toBe(anonymous ? null : user.id);
+    // Anonymous responses keep the county but not the enterprise (a small enterprise would name its respondent).
+    expect(row).toMatchObject({ regionCode: "510411", enterpriseId: anonymous ? null : enterprise.vt });
   });
 
   it("does not stop different learners answering the same survey at once", async () => {
