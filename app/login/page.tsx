@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { LoginForm } from "@/features/accounts/components/LoginForm";
+import { safeNextPath } from "@/features/accounts/next-path";
 import { ROLE_HOME } from "@/lib/roles";
 import { getSession } from "@/lib/session";
 
@@ -10,10 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string; next?: string | string[] }> }) {
+  const { changed, next: rawNext } = await searchParams;
+  const next = safeNextPath(rawNext) ?? undefined;
   const user = await getSession();
-  if (user) redirect(user.mustChangePassword ? "/account/password" : ROLE_HOME[user.role]);
-  const { changed } = await searchParams;
+  if (user) redirect(user.mustChangePassword ? "/account/password" : (next ?? ROLE_HOME[user.role]));
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-8">
@@ -28,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t("login.passwordChanged")}
           </p>
         ) : null}
-        <LoginForm />
+        <LoginForm next={next} />
         <p className="mt-4 text-xs text-slate-500">{t("login.help")}</p>
       </div>
       <div className="mt-4 flex justify-center">

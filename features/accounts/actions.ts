@@ -11,13 +11,15 @@ import { AppError, validation } from "@/lib/errors";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { ROLE_HOME } from "@/lib/roles";
 import { findLandingOf, findPasswordHash, updatePassword } from "./data";
+import { safeNextPath } from "./next-path";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, localeSchema, loginSchema } from "./schemas";
 
 export const login = defineAction({
-  schema: loginSchema,
+  // `next`: where the visitor was going (a survey's QR link); followed only when it is a path of this site.
+  schema: loginSchema.extend({ next: z.string().max(2000).optional() }),
   permission: "public",
-  async run({ mobile, password }) {
+  async run({ mobile, password, next }) {
     try {
       await signIn("credentials", { mobile, password, redirect: false });
     } catch (error) {
@@ -30,7 +32,7 @@ export const login = defineAction({
       throw new AppError("VALIDATION", reason === "disabled" ? "login.disabled" : "login.invalid");
     }
     const landing = await findLandingOf(mobile);
-    redirect(!landing || landing.mustChangePassword ? "/account/password" : ROLE_HOME[landing.role]);
+    redirect(!landing || landing.mustChangePassword ? "/account/password" : (safeNextPath(next) ?? ROLE_HOME[landing.role]));
   },
 });
 

@@ -6,6 +6,7 @@ import { findSessionUser } from "@/features/accounts/data";
 import { settleOverdue } from "@/features/exams/data";
 import { certificateStatus } from "@/features/exams/rules";
 import { assignedCourses, assignedCoursesOfStaff } from "@/features/learning/data";
+import { pendingSurveys } from "@/features/surveys/data";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { maskMobile } from "@/lib/identifiers";
@@ -25,7 +26,7 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
   if (!learner) throw notFound();
   if (!(await canSeeRecord(viewer, learner))) throw forbidden();
   await settleOverdue(learnerId, now);
-  const [courses, person, progress, completions, attempts, certificates] = await Promise.all([
+  const [courses, person, progress, completions, attempts, certificates, answered, pending] = await Promise.all([
     assignedCourses(learner),
     db.user.findUniqueOrThrow({
       where: { id: learnerId },
@@ -39,6 +40,9 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
       select: { id: true, courseId: true, cycle: true, number: true, status: true, startedAt: true, submittedAt: true, submittedBy: true, score: true, maxScore: true, passed: true, _count: { select: { focusEvents: true } } },
     }),
     db.certificate.findMany({ where: { userId: learnerId }, orderBy: { issuedAt: "asc" }, select: { code: true, courseId: true, cycle: true, issuedAt: true, expiresAt: true, revokedAt: true, classHours: true, score: true } }),
+    // Responses that name the learner: anonymous surveys store no user id, so they stay out of the record.
+    db.surveyResponse.findMany({ where: { userId: learnerId }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true, survey: { select: { id: true, title: true } } } }),
+    pendingSurveys(learner, now),
   ]);
   const seconds = new Map(progress.map((p) => [p.courseId, p._sum.creditedSeconds ?? 0]));
   const completed = new Map(completions.map((c) => [c.courseId, c.completedAt]));
@@ -68,8 +72,11 @@ export async function learnerRecord(viewer: SessionUser, learnerId: string, now 
         certificates: certificates.filter((x) => x.courseId === c.id).map((x) => ({ ...x, status: certificateStatus(x, now) })),
       };
     }),
-    /** Satisfaction surveys arrive with the survey issue; until then the record says so. */
-    surveys: null as null,
+    /** Satisfaction surveys: those answered (non-anonymous ones) and those open and waiting for the learner. */
+    surveys: {
+      answered: answered.map((r) => ({ id: r.survey.id, title: r.survey.title, submittedAt: r.submittedAt })),
+      pending: pending.map((s) => ({ id: s.id, title: s.title, closesAt: s.closesAt })),
+    },
   };
 }
 

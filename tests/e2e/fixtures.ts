@@ -14,3 +14,22 @@ export const E2E_EXAM_STUDENTS = {
 } as const;
 export const E2E_EXAM_PASSWORD = "Exam-2026-ok";
 export const E2E_EXAM_COURSE = "jigong-bixiu";
+
+/**
+ * Satisfaction surveys (tests/e2e/surveys.spec.ts). A technical school of 盐边县, a county no other test
+ * uses, so its satisfaction figure moves only with that test: its course survey of E2E_EXAM_COURSE holds
+ * the certificate until answered, and one classmate answered it already (every item 一般: 60 points).
+ * An offline session of an annual project in 米易县 has an anonymous survey behind a fixed link code.
+ */
+export const E2E_SURVEY = {
+  regionCode: "510422",
+  password: "Survey-2026-ok",
+  /** Hours of the exam course done, exam not yet taken. */
+  student: { mobile: "13900000201", name: "问卷学员丙" },
+  /** Answered the course survey before the test: every rating 一般. */
+  classmate: { mobile: "13900000202", name: "问卷学员丁" },
+  /** An offline trainee with no organisation on the platform: answers by the QR link. */
+  trainee: { mobile: "13900000203", name: "线下学员戊" },
+  courseSurvey: { code: "CRSE2E34", title: "技工院校学生必修课培训满意度调查（E2E）" },
+  session: { code: "QRTEST23", regionCode: "510421", title: "米易县道路运输企业现场培训（E2E）", location: "米易县攀莲镇培训中心" },
+} as const;

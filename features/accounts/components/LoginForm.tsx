@@ -5,12 +5,14 @@ import { useActionState } from "react";
 import { Field, FormError, SubmitButton } from "@/components/Form";
 import { login } from "../actions";
 
-export function LoginForm() {
+/** `next`: the page to return to after signing in (already checked by the login page; checked again by the action). */
+export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations("login");
   const [state, formAction, pending] = useActionState(login, null);
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         name="mobile"
         label={t("mobile")}

@@ -1,4 +1,5 @@
-// 一人一档 on screen: per course the hours, the completion, the exam attempts and the certificates.
+// 一人一档 on screen: per course the hours, the completion, the exam attempts and the certificates; the
+// satisfaction surveys answered and waiting.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/AppShell";
@@ -20,7 +21,11 @@ export async function RecordView({ record, exportBase }: { record: LearnerRecord
           <dt className="text-slate-500">{t("position")}</dt>
           <dd>{record.person.position ?? "—"}</dd>
           <dt className="text-slate-500">{t("survey")}</dt>
-          <dd>{t("noSurvey")}</dd>
+          <dd data-testid="record-survey-summary">
+            {record.surveys.answered.length + record.surveys.pending.length === 0
+              ? t("noSurvey")
+              : t("surveySummary", { answered: record.surveys.answered.length, pending: record.surveys.pending.length })}
+          </dd>
         </dl>
         <div className="mt-3 flex gap-3 text-sm">
           <a href={`${exportBase}/xlsx`} className="font-medium text-brand-700 underline" data-testid="record-xlsx" download>
@@ -32,6 +37,23 @@ export async function RecordView({ record, exportBase }: { record: LearnerRecord
         </div>
       </Card>
       {record.courses.length === 0 ? <EmptyState>{t("noCourses")}</EmptyState> : null}
+      {record.surveys.answered.length + record.surveys.pending.length > 0 ? (
+        <Card title={t("surveysTitle")} testId="record-surveys">
+          <ul className="space-y-1 text-sm">
+            {record.surveys.answered.map((s) => (
+              <li key={s.id} data-testid={`record-survey-${s.id}`}>
+                {t("surveyAnswered", { title: s.title, date: day(s.submittedAt) })}
+              </li>
+            ))}
+            {record.surveys.pending.map((s) => (
+              <li key={s.id} className="text-amber-900" data-testid={`record-survey-${s.id}`}>
+                {t("surveyPending", { title: s.title })}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-slate-500">{t("surveyAnonymousNote")}</p>
+        </Card>
+      ) : null}
       {record.courses.map((c) => (
         <Card key={c.id} title={c.title} testId={`record-course-${c.id}`}>
           <p className="text-sm">

@@ -6,6 +6,8 @@ import { AppShell, Card } from "@/components/AppShell";
 import { ProgressBar } from "@/features/learning/components/ProgressBar";
 import { assignedCourse } from "@/features/learning/data";
 import { courseProgress } from "@/features/learning/ledger";
+import { SurveyPrompt } from "@/features/surveys/components/SurveyPrompt";
+import { courseSurvey } from "@/features/surveys/data";
 import { requirePage } from "@/lib/authz";
 
 const hours = (n: number) => (Math.floor(n * 100) / 100).toString();
@@ -16,8 +18,10 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const course = await assignedCourse(user, id);
   if (!course) notFound();
   const [t, format, progress] = await Promise.all([getTranslations(), getFormatter(), courseProgress(user.id, course)]);
+  const survey = progress.completedAt ? await courseSurvey(user, course.id) : null;
   return (
     <AppShell user={user} title={course.title}>
+      {survey && survey.open && !survey.answered ? <SurveyPrompt survey={survey} /> : null}
       <Card>
         <p className="text-xs text-brand-700">{t(`families.${course.family}`)}</p>
         <p className="mt-1 text-sm text-slate-700">{course.summary}</p>

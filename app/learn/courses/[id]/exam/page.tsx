@@ -4,6 +4,8 @@ import { AppShell, Card, EmptyState } from "@/components/AppShell";
 import { CertificateCard } from "@/features/certificates/components/CertificateCard";
 import { StartExam } from "@/features/exams/components/StartExam";
 import { examOverview } from "@/features/exams/data";
+import { SurveyPrompt } from "@/features/surveys/components/SurveyPrompt";
+import { certificateHeldBySurvey, courseSurvey } from "@/features/surveys/data";
 import { requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
 
@@ -11,11 +13,17 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
   const user = await requirePage("learning.own");
   const { id } = await params;
   const overview = await pageData(examOverview(user, id));
-  const [t, format] = await Promise.all([getTranslations("exam"), getFormatter()]);
+  const [t, format, survey, held] = await Promise.all([
+    getTranslations("exam"),
+    getFormatter(),
+    overview.completed ? courseSurvey(user, id) : null,
+    overview.certificate ? certificateHeldBySurvey(user.id, id) : null,
+  ]);
   const { exam, attempts, inProgress, lock } = overview;
   const done = Math.floor(overview.hoursDone * 100) / 100;
   return (
     <AppShell user={user} title={`${overview.course.title} · ${t("title")}`}>
+      {survey && survey.open && !survey.answered ? <SurveyPrompt survey={survey} /> : null}
       <Card>
         {exam ? (
           <div className="space-y-2 text-sm" data-testid="exam-rules">
@@ -36,7 +44,7 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
           )}
         </div>
       </Card>
-      {overview.certificate ? <CertificateCard certificate={overview.certificate} /> : null}
+      {overview.certificate ? <CertificateCard certificate={overview.certificate} heldBySurvey={held} /> : null}
       {exam ? (
         <Card title={t("attemptsTitle")} testId="exam-attempts">
           {attempts.length === 0 ? (
