@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { changed, next: rawNext } = await searchParams;
   const next = safeNextPath(rawNext) ?? undefined;
   const user = await getSession();
-  if (user) redirect(user.mustChangePassword ? "/account/password" : (next ?? ROLE_HOME[user.role]));
+  if (user) redirect(user.mustChangePassword ? (next ? `/account/password?next=${encodeURIComponent(next)}` : "/account/password") : (next ?? ROLE_HOME[user.role]));
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-8">

@@ -32,9 +32,16 @@ export const login = defineAction({
       throw new AppError("VALIDATION", reason === "disabled" ? "login.disabled" : "login.invalid");
     }
     const landing = await findLandingOf(mobile);
-    redirect(!landing || landing.mustChangePassword ? "/account/password" : (safeNextPath(next) ?? ROLE_HOME[landing.role]));
+    const safe = safeNextPath(next);
+    // A first login (imported account) changes its password first and keeps where it was going.
+    redirect(!landing || landing.mustChangePassword ? passwordPage(safe) : (safe ?? ROLE_HOME[landing.role]));
   },
 });
+
+/** The forced password change, carrying the page the visitor was going to. */
+function passwordPage(next: string | null): string {
+  return next ? `/account/password?next=${encodeURIComponent(next)}` : "/account/password";
+}
 
 export const logout = defineAction({
   schema: z.object({}),
@@ -47,14 +54,15 @@ export const logout = defineAction({
 export const changePassword = defineAction({
   schema: changePasswordSchema,
   permission: "account.self",
-  async run({ currentPassword, newPassword }, user) {
+  async run({ currentPassword, newPassword, next }, user) {
     const stored = await findPasswordHash(user!.id);
     if (!stored || !(await verifyPassword(stored, currentPassword))) {
       throw validation({ currentPassword: ["currentPasswordWrong"] });
     }
     await updatePassword(user!.id, await hashPassword(newPassword));
     // Every session, this one included, ended with the version bump: sign in again with the new password.
-    await signOut({ redirectTo: "/login?changed=1" });
+    const safe = safeNextPath(next);
+    await signOut({ redirectTo: `/login?changed=1${safe ? `&next=${encodeURIComponent(safe)}` : ""}` });
   },
 });
 

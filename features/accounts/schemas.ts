@@ -28,6 +28,8 @@ export const changePasswordSchema = z
     currentPassword: z.string().min(1, "currentPasswordRequired").max(128),
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
+    /** Where to go once signed in again (a survey's QR link), checked by safeNextPath before use. */
+    next: z.string().max(2000).optional(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "passwordMismatch", path: ["confirmPassword"] })
   .refine((v) => v.newPassword !== v.currentPassword, { message: "passwordUnchanged", path: ["newPassword"] });

@@ -10,7 +10,11 @@ import { getSession } from "@/lib/session";
 
 export default async function SurveyLinkPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  if (!(await getSession())) redirect(`/login?next=/s/${encodeURIComponent(code)}`);
+  const back = `/s/${encodeURIComponent(code)}`;
+  const session = await getSession();
+  if (!session) redirect(`/login?next=${back}`);
+  // An imported account's first login: the password change, then back here.
+  if (session.mustChangePassword) redirect(`/account/password?next=${encodeURIComponent(back)}`);
   const user = await requirePage("survey.answer");
   const survey = await pageData(surveyForLearner(user, code));
   return (

@@ -12,12 +12,14 @@ const FIELDS = [
   { name: "confirmPassword", autoComplete: "new-password" },
 ] as const;
 
-export function ChangePasswordForm() {
+/** `next`: where to return after signing in again with the new password (checked again by the action). */
+export function ChangePasswordForm({ next }: { next?: string }) {
   const t = useTranslations("account");
   const [state, formAction, pending] = useActionState(changePassword, null);
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {FIELDS.map((f) => (
         <Field key={f.name} name={f.name} label={t(f.name)} type="password" autoComplete={f.autoComplete} required error={failed?.fieldErrors?.[f.name]?.[0]} />
       ))}
