@@ -170,7 +170,7 @@ export async function surveyForLearner(user: SessionUser, idOrCode: string, now 
     requiredForCertificate: survey.requiredForCertificate,
     session: survey.session,
     answered,
-    status: survey.opensAt > now ? ("notYetOpen" as const) : survey.closesAt && survey.closesAt <= now ? ("closed" as const) : ("open" as const),
+    status: surveyStatus(survey, now),
   };
 }
 
@@ -195,7 +195,7 @@ export async function submitResponse(user: SessionUser, surveyId: string, raw: R
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: surveySelect });
   if (!survey) throw notFound();
   await mayAnswer(user, survey);
-  if (!isOpen(survey, now)) throw conflict(survey.opensAt > now ? "errors.surveyNotYetOpen" : "errors.surveyClosed");
+  if (!isOpen(survey, now)) throw conflict(surveyStatus(survey, now) === "notYetOpen" ? "errors.surveyNotYetOpen" : "errors.surveyClosed");
   const items = parseItems(survey.items);
   const parsed = answersSchema(items).safeParse(answersInput(raw));
   if (!parsed.success) {
@@ -466,9 +466,12 @@ export { canManage as canManageSurvey };
 
 // ---- What the management pages show: options of their forms, a project's page ----------------------
 
-/** Not yet open, open, or closed at `now`. */
+/**
+ * Not yet open, open, or closed at `now`. Closed wins: a survey closed before its opening day (closing
+ * sets closesAt to now) never opens, so it must not read as "not yet open".
+ */
 export function surveyStatus(s: { opensAt: Date; closesAt: Date | null }, now = new Date()): "notYetOpen" | "open" | "closed" {
-  return s.opensAt > now ? "notYetOpen" : s.closesAt && s.closesAt <= now ? "closed" : "open";
+  return s.closesAt && s.closesAt <= now ? "closed" : s.opensAt > now ? "notYetOpen" : "open";
 }
 
 /** Active courses a survey can be attached to. */

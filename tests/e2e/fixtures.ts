@@ -33,3 +33,16 @@ export const E2E_SURVEY = {
   courseSurvey: { code: "CRSE2E34", title: "技工院校学生必修课培训满意度调查（E2E）" },
   session: { code: "QRTEST23", regionCode: "510421", title: "米易县道路运输企业现场培训（E2E）", location: "米易县攀莲镇培训中心" },
 } as const;
+
+/**
+ * Survey management (tests/e2e/survey-admin.spec.ts). A trainee of 东区 with no enterprise (so no coverage
+ * figure moves) answers the offline session the 东区 regulator creates in the test; a 西区 project with no
+ * provider is one the 东区 regulator and the demo provider must both be refused.
+ */
+export const E2E_SURVEY_ADMIN = {
+  password: "Survey-Admin-2026",
+  trainee: { mobile: "13900000301", name: "东区现场学员己", regionCode: "510402" },
+  otherProject: { id: "e2e-project-xiqu", name: "西区年度工伤预防项目（E2E）", regionCode: "510403" },
+  /** A county no other test uses (自贡市自流井区): a certificate held by its course survey holds no one's. */
+  courseSurveyRegion: { code: "510302", name: "自流井区" },
+} as const;

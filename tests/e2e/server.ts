@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase, testProvider } from "../support/databases";
-import { E2E_EXAM_COURSE, E2E_EXAM_PASSWORD, E2E_EXAM_STUDENTS, E2E_FORCED_CHANGE, E2E_PORT, E2E_SURVEY } from "./fixtures";
+import { E2E_EXAM_COURSE, E2E_EXAM_PASSWORD, E2E_EXAM_STUDENTS, E2E_FORCED_CHANGE, E2E_PORT, E2E_SURVEY, E2E_SURVEY_ADMIN } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -126,6 +126,20 @@ async function main() {
       opensAt: yesterday,
       createdById: surveyProvider.id,
     },
+  });
+  // Survey management (tests/e2e/survey-admin.spec.ts; E2E_SURVEY_ADMIN says who is who).
+  await db.user.create({
+    data: {
+      mobile: E2E_SURVEY_ADMIN.trainee.mobile,
+      name: E2E_SURVEY_ADMIN.trainee.name,
+      role: "LEARNER",
+      regionCode: E2E_SURVEY_ADMIN.trainee.regionCode,
+      passwordHash: await hashPassword(E2E_SURVEY_ADMIN.password),
+    },
+  });
+  const admin = await db.user.findUniqueOrThrow({ where: { mobile: "13800000000" } });
+  await db.annualProject.create({
+    data: { id: E2E_SURVEY_ADMIN.otherProject.id, name: E2E_SURVEY_ADMIN.otherProject.name, year: project.year, regionCode: E2E_SURVEY_ADMIN.otherProject.regionCode, createdById: admin.id },
   });
   await db.$disconnect();
 

@@ -283,4 +283,16 @@ describe("closing a survey", () => {
     await as(CITY_REGULATOR);
     expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toEqual({ ok: true, data: { closed: false } });
   });
+
+  it("a survey closed before its opening day reads as closed, not as not yet open", async () => {
+    const provider = await as(PROVIDER);
+    const later = await createSurveyAction(null, { templateId: "standard-trainee", target: "COURSE", courseId, regionCode: "510400", opensOn: "2035-06-01" });
+    if (!later.ok) throw new Error(later.message);
+    expect(surveyStatus(await managedSurvey(provider, later.data.id))).toBe("notYetOpen");
+    expect(await closeSurveyAction(null, { surveyId: later.data.id, confirm: "yes" })).toEqual({ ok: true, data: { closed: true } });
+    const closed = await managedSurvey(provider, later.data.id);
+    expect(surveyStatus(closed, new Date(Date.now() + 1000))).toBe("closed");
+    // It never opens: still closed on and after its opening day.
+    expect(surveyStatus(closed, new Date("2035-06-02T00:00:00+08:00"))).toBe("closed");
+  });
 });

@@ -352,6 +352,11 @@ describe("who may answer", () => {
     const later = await courseSurveyIn("510411", { opensOn: "2027-04-01", closesOn: "2027-04-30" });
     expect(await refusal(submitResponse(user, later.id, form(every("SATISFIED")), at(0)))).toMatchObject({ code: "CONFLICT", message: "errors.surveyNotYetOpen" });
     expect((await surveyForLearner(user, later.id, at(0))).status).toBe("notYetOpen");
+    // Closed by its provider before it opened: it never opens, and says so (closed, not "not yet open").
+    expect(await closeSurvey(provider, later.id, at(0))).toEqual({ closed: true });
+    expect((await surveyForLearner(user, later.id, at(1))).status).toBe("closed");
+    expect(await refusal(submitResponse(user, later.id, form(every("SATISFIED")), at(1)))).toMatchObject({ code: "CONFLICT", message: "errors.surveyClosed" });
+    expect((await surveyForLearner(user, later.id, new Date("2027-04-02T00:00:00+08:00"))).status).toBe("closed");
     // Closed on 2027-03-10: the last day counts in full, so it closes at 2027-03-11 00:00 Beijing.
     const past = await courseSurveyIn("510411", { opensOn: "2027-03-01", closesOn: "2027-03-10" });
     expect(await refusal(submitResponse(user, past.id, form(every("SATISFIED")), at(0)))).toMatchObject({ code: "CONFLICT", message: "errors.surveyClosed" });

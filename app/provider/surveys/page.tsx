@@ -46,52 +46,47 @@ export default async function SurveysPage() {
         {surveys.length === 0 ? (
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
-          <div className="-mx-4 overflow-x-auto px-4">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th className="py-1 pr-3">{t("colSurvey")}</th>
-                  <th className="py-1 pr-3">{t("colTarget")}</th>
-                  <th className="py-1 pr-3">{t("colRegion")}</th>
-                  <th className="py-1 pr-3">{t("colSettings")}</th>
-                  <th className="py-1 pr-3">{t("colStatus")}</th>
-                  <th className="py-1 pr-3 text-right">{t("colResponses")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {surveys.map((s) => {
-                  const status = surveyStatus(s, now);
-                  return (
-                    <tr key={s.id} className="border-t border-slate-100 align-top" data-testid="survey-row">
-                      <td className="py-2 pr-3">
-                        <Link href={`/provider/surveys/${s.id}`} className="font-medium text-brand-700 underline">
-                          {s.title}
-                        </Link>
-                        <span className="block font-mono text-xs text-slate-500">{s.code}</span>
-                      </td>
-                      <td className="py-2 pr-3">
-                        <span className="block text-xs text-slate-500">{t(`targets.${s.target}`)}</span>
-                        {s.target === "COURSE" ? s.courseTitle : s.target === "SESSION" ? s.session?.title : s.project?.name}
-                        {s.target !== "PROJECT" && s.project ? <span className="block text-xs text-slate-500">{t("inProject", { name: s.project.name })}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3">{names.get(s.regionCode) ?? s.regionCode}</td>
-                      <td className="py-2 pr-3 text-xs">
-                        <span className="block">{s.anonymous ? t("anonymousYes") : t("anonymousNo")}</span>
-                        {s.target === "COURSE" ? <span className="block">{s.requiredForCertificate ? t("requiredYes") : t("requiredNo")}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <StatusBadge status={status} label={t(`status.${status}`)} />
-                        <span className="block text-xs text-slate-500">
-                          {s.closesAt ? t("period", { from: day(s.opensAt), to: day(s.closesAt) }) : t("since", { from: day(s.opensAt) })}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{s.responses}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: on a phone every survey's status and answers stay in sight.
+          <ul className="divide-y divide-slate-100 text-sm">
+            {surveys.map((s) => {
+              const status = surveyStatus(s, now);
+              const subject = s.target === "COURSE" ? s.courseTitle : s.target === "SESSION" ? s.session?.title : s.project?.name;
+              return (
+                <li key={s.id} className="py-3" data-testid="survey-row">
+                  <div className="flex items-start justify-between gap-3">
+                    <p className="min-w-0 break-words">
+                      <Link href={`/provider/surveys/${s.id}`} className="font-medium text-brand-700 underline">
+                        {s.title}
+                      </Link>
+                      <span className="block font-mono text-xs text-slate-500">{s.code}</span>
+                    </p>
+                    <p className="shrink-0 text-right">
+                      <StatusBadge status={status} label={t(`status.${status}`)} />
+                      <span className="block text-xs tabular-nums text-slate-600">{t("responsesCount", { count: s.responses })}</span>
+                    </p>
+                  </div>
+                  <p className="mt-1 text-xs break-words text-slate-600">
+                    {[
+                      t("targetSubject", { target: t(`targets.${s.target}`), subject: subject ?? "" }),
+                      s.target !== "PROJECT" && s.project ? t("inProject", { name: s.project.name }) : null,
+                      names.get(s.regionCode) ?? s.regionCode,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    {[
+                      s.anonymous ? t("anonymousYes") : t("anonymousNo"),
+                      s.target === "COURSE" ? (s.requiredForCertificate ? t("requiredYes") : t("requiredNo")) : null,
+                      s.closesAt ? t("period", { from: day(s.opensAt), to: day(s.closesAt) }) : t("since", { from: day(s.opensAt) }),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </Card>
 

@@ -35,38 +35,20 @@ export default async function ProjectsPage() {
         {projects.length === 0 ? (
           <EmptyState>{t("noProjects")}</EmptyState>
         ) : (
-          <div className="-mx-4 overflow-x-auto px-4">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th className="py-1 pr-3">{t("projectName")}</th>
-                  <th className="py-1 pr-3">{t("year")}</th>
-                  <th className="py-1 pr-3">{t("colRegion")}</th>
-                  <th className="py-1 pr-3">{t("provider")}</th>
-                  <th className="py-1 pr-3 text-right">{t("satisfactionTargetShort")}</th>
-                  <th className="py-1 pr-3 text-right">{t("colSessions")}</th>
-                  <th className="py-1 pr-3 text-right">{t("colSurveys")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p) => (
-                  <tr key={p.id} className="border-t border-slate-100" data-testid="project-row">
-                    <td className="py-2 pr-3">
-                      <Link href={`/provider/projects/${p.id}`} className="font-medium text-brand-700 underline">
-                        {p.name}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3 tabular-nums">{p.year}</td>
-                    <td className="py-2 pr-3">{p.regionName}</td>
-                    <td className="py-2 pr-3">{p.providerName ?? <span className="text-slate-400">{t("noProvider")}</span>}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{p.satisfactionTarget}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{p.sessions}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{p.surveys}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: on a phone every project's provider, target and counts stay in sight.
+          <ul className="divide-y divide-slate-100 text-sm">
+            {projects.map((p) => (
+              <li key={p.id} className="py-3" data-testid="project-row">
+                <Link href={`/provider/projects/${p.id}`} className="font-medium break-words text-brand-700 underline">
+                  {p.name}
+                </Link>
+                <span className="block text-xs text-slate-600">
+                  {t("projectHeader", { year: p.year, region: p.regionName, provider: p.providerName ?? t("noProvider"), target: p.satisfactionTarget })}
+                </span>
+                <span className="block text-xs text-slate-500">{t("projectRowCounts", { sessions: p.sessions, surveys: p.surveys })}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card title={t("newProject")}>

@@ -216,19 +216,25 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
               target={target}
               labels={{ average: t("trendAverage"), summary: t("itemSummary", { target }) }}
             />
-            <DataTable
-              testId="sat-item-table"
-              empty={t("emptyTable")}
-              filterable={false}
-              rows={report.byItem.map((i) => ({ key: i.key, dimension: dimension(i.dimension, i.text), text: i.text, answered: i.answered, average: scoreValue(i.average), status: status(i.meetsTarget) }))}
-              columns={[
-                { key: "dimension", header: t("col.dimension") },
-                { key: "text", header: t("col.item") },
-                { key: "answered", header: t("col.answered"), kind: "number" },
-                { key: "average", header: t("col.average"), kind: "number" },
-                { key: "status", header: t("col.status") },
-              ]}
-            />
+            {/* A list, not a table: the item's wording wraps and its average stays in sight on a phone. */}
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="sat-item-table">
+              {report.byItem.map((i) => (
+                <li key={i.key} className="flex items-start justify-between gap-3 py-1.5" data-testid="sat-item-row">
+                  <span className="min-w-0 break-words">
+                    <span className="block">{dimension(i.dimension, i.text)}</span>
+                    {i.dimension === "other" ? null : <span className="block text-xs text-slate-500">{i.text}</span>}
+                  </span>
+                  <span className="shrink-0 text-right">
+                    <span className={`block font-medium tabular-nums ${i.meetsTarget ? "text-green-700" : "text-red-700"}`} data-testid="sat-item-average">
+                      {scoreText(i.average, none)}
+                    </span>
+                    <span className="block text-xs text-slate-500">
+                      {t("col.answered")} {i.answered} · {status(i.meetsTarget)}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
           </Card>
 
           <div className="grid grid-cols-[minmax(0,1fr)] sm:grid-cols-2 sm:gap-3">

@@ -16,15 +16,20 @@ export default async function RegionSatisfaction({ params, searchParams }: { par
   const { year } = querySchema.parse(await searchParams);
   const report = await pageData(satisfactionReport(user, { regionCode: code, year }));
   const t = await getTranslations("satisfaction");
+  // Up one level within the user's scope; the user's own region has no level above it to go to.
   const up =
-    report.region.parentCode && report.region.code !== user.regionCode && report.region.parentCode !== user.regionCode
-      ? `/regulator/regions/${report.region.parentCode}/satisfaction?year=${report.year}`
-      : `/regulator/satisfaction?year=${report.year}`;
+    report.region.code === user.regionCode
+      ? null
+      : report.region.parentCode && report.region.parentCode !== user.regionCode
+        ? `/regulator/regions/${report.region.parentCode}/satisfaction?year=${report.year}`
+        : `/regulator/satisfaction?year=${report.year}`;
   return (
     <AppShell user={user} title={`${t("title")} · ${report.region.name}`}>
-      <Link href={up} className="mb-2 inline-block text-sm text-brand-600" data-testid="up-link">
-        ← {t("backToScope")}
-      </Link>
+      {up ? (
+        <Link href={up} className="mb-2 inline-block text-sm text-brand-600" data-testid="up-link">
+          ← {t("backToScope")}
+        </Link>
+      ) : null}
       <SatisfactionDashboard report={report} coveragePath={`/regulator/regions/${report.region.code}`} />
     </AppShell>
   );
