@@ -26,6 +26,8 @@ export type Column = {
   hrefKey?: string;
   /** Highlight a percent below this share (the target). */
   below?: number | null;
+  /** Long text (a survey's or project's name): wraps at about 11rem, so the figures stay on a phone's screen. */
+  wrap?: boolean;
 };
 
 type Row = Record<string, string | number | boolean | null>;
@@ -136,7 +138,11 @@ export function DataTable({
                     const numeric = columns.find((c) => c.key === cell.column.id)?.kind;
                     return (
                       <td key={cell.id} className={`py-1.5 pr-3 ${numeric && numeric !== "text" ? "text-right tabular-nums" : ""}`}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {columns.find((c) => c.key === cell.column.id)?.wrap ? (
+                          <div className="max-w-44 whitespace-normal break-words">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                        ) : (
+                          flexRender(cell.column.columnDef.cell, cell.getContext())
+                        )}
                       </td>
                     );
                   })}

@@ -181,7 +181,7 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
             rows={figured(report.byProject).map((p) => ({ key: p.key, name: p.name, regionName: p.regionName, providerName: p.providerName, target: p.target, ...figures(p) }))}
             initialSort={{ key: "average" }}
             columns={[
-              { key: "name", header: t("col.project") },
+              { key: "name", header: t("col.project"), wrap: true },
               { key: "regionName", header: t("col.region") },
               { key: "providerName", header: t("col.provider") },
               { key: "target", header: t("col.target"), kind: "number" },
@@ -244,7 +244,7 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
                 empty={t("emptyTable")}
                 rows={figured(report.byCourse).map((c) => ({ key: c.key, name: c.name, ...figures(c) }))}
                 initialSort={{ key: "average" }}
-                columns={[{ key: "name", header: t("col.course") }, ...figureColumns]}
+                columns={[{ key: "name", header: t("col.course"), wrap: true }, ...figureColumns]}
               />
             </Card>
             <Card title={t("byProvider")} testId="sat-by-provider">
@@ -253,7 +253,7 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
                 empty={t("emptyTable")}
                 rows={figured(report.byProvider).map((p) => ({ key: p.key, name: p.name, ...figures(p) }))}
                 initialSort={{ key: "average" }}
-                columns={[{ key: "name", header: t("col.provider") }, ...figureColumns]}
+                columns={[{ key: "name", header: t("col.provider"), wrap: true }, ...figureColumns]}
               />
             </Card>
           </div>
@@ -264,7 +264,7 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
               empty={t("emptyTable")}
               rows={figured(report.byEnterprise).map((e) => ({ key: e.key, name: e.name, creditCode: e.creditCode, ...figures(e) }))}
               initialSort={{ key: "average" }}
-              columns={[{ key: "name", header: t("col.enterprise") }, { key: "creditCode", header: t("col.creditCode") }, ...figureColumns]}
+              columns={[{ key: "name", header: t("col.enterprise"), wrap: true }, { key: "creditCode", header: t("col.creditCode") }, ...figureColumns]}
             />
           </Card>
 
@@ -275,7 +275,7 @@ export async function SatisfactionDashboard({ report, coveragePath, now = new Da
               rows={figured(report.bySurvey).map((s) => ({ key: s.key, name: s.name, courseTitle: s.courseTitle, anonymous: s.anonymous ? t("yes") : t("no"), ...figures(s) }))}
               initialSort={{ key: "average" }}
               columns={[
-                { key: "name", header: t("col.survey") },
+                { key: "name", header: t("col.survey"), wrap: true },
                 { key: "courseTitle", header: t("col.course") },
                 { key: "anonymous", header: t("col.anonymous") },
                 ...figureColumns,
