@@ -30,6 +30,8 @@ export const E2E_SURVEY = {
   classmate: { mobile: "13900000202", name: "问卷学员丁" },
   /** An offline trainee with no organisation on the platform: answers by the QR link. */
   trainee: { mobile: "13900000203", name: "线下学员戊" },
+  /** Imported by a roster, never signed in: must change the password first, then comes back to the survey. */
+  firstLogin: { mobile: "13900000204", name: "线下学员庚", password: "Imported-2026-qr" },
   courseSurvey: { code: "CRSE2E34", title: "技工院校学生必修课培训满意度调查（E2E）" },
   session: { code: "QRTEST23", regionCode: "510421", title: "米易县道路运输企业现场培训（E2E）", location: "米易县攀莲镇培训中心" },
 } as const;

@@ -70,6 +70,9 @@ async function main() {
   await db.user.create({
     data: { mobile: E2E_SURVEY.trainee.mobile, name: E2E_SURVEY.trainee.name, role: "LEARNER", passwordHash: await hashPassword(E2E_SURVEY.password) },
   });
+  await db.user.create({
+    data: { mobile: E2E_SURVEY.firstLogin.mobile, name: E2E_SURVEY.firstLogin.name, role: "LEARNER", passwordHash: await hashPassword(E2E_SURVEY.firstLogin.password), mustChangePassword: true },
+  });
   const template = await db.surveyTemplate.findUniqueOrThrow({ where: { id: "standard-trainee" } });
   const surveyProvider = await db.user.findUniqueOrThrow({ where: { mobile: "13800000005" } });
   const yesterday = new Date(Date.now() - 24 * 3_600_000);

@@ -216,6 +216,31 @@ test("an offline trainee scans the QR link, signs in, comes back to the survey a
   await city.close();
 });
 
+test("an imported trainee's first login from the QR link changes the password and still lands on the survey", async ({ page }) => {
+  const { code } = E2E_SURVEY.session;
+  const { mobile, password } = E2E_SURVEY.firstLogin;
+  await page.goto(`/s/${code}`);
+  await page.getByLabel("手机号").fill(mobile);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  // The forced password change comes first and carries the way back.
+  await expect(page).toHaveURL(new RegExp(`/account/password\\?next=%2Fs%2F${code}$`));
+  const fresh = "Milian-town-2026";
+  await page.getByLabel("当前密码").fill(password);
+  await page.getByLabel("新密码", { exact: true }).fill(fresh);
+  await page.getByLabel("确认新密码").fill(fresh);
+  await page.getByRole("button", { name: "确认修改" }).click();
+  await expect(page).toHaveURL(new RegExp(`/login\\?changed=1&next=%2Fs%2F${code}$`));
+  await page.getByLabel("手机号").fill(mobile);
+  await page.getByLabel("密码", { exact: true }).fill(fresh);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${code}$`));
+  await expect(page.getByTestId("survey-form")).toBeVisible();
+  for (const id of ["usefulness", "depth", "teacher", "methods", "materials", "organisation", "overall"]) await level(page, id, "非常满意").check();
+  await page.getByTestId("survey-submit").click();
+  await expect(page.getByTestId("survey-thanks")).toBeVisible();
+});
+
 test("the login follows `next` only within the site", async ({ page }) => {
   for (const next of ["https://evil.example/s/QRTEST23", "//evil.example/s/QRTEST23", "/\\evil.example"]) {
     await page.context().clearCookies();
