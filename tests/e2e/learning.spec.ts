@@ -119,8 +119,25 @@ test("a learner watches a video lesson honestly, practises, and sees hours move"
   await expect(dialog).toBeHidden();
   await expect.poll(() => paused(page)).toBe(false);
 
-  // To the end: the lesson is complete.
-  await expect(page.getByTestId("lesson-credited")).toContainText("本节已完成", { timeout: 60_000 });
+  // To the end: the lesson is complete. On a loaded machine the video can end a few seconds short of the
+  // credit it needs (time spent hidden, offline or reloading credits nothing, and the server never credits
+  // more than wall-clock time): the learner watches again from the start, as a real one would.
+  await expect
+    .poll(
+      async () => {
+        if ((await page.getByTestId("lesson-credited").innerText()).includes("本节已完成")) return true;
+        const ended = await player(page).evaluate((el: HTMLMediaElement) => el.ended);
+        if (ended) {
+          await player(page).evaluate((el: HTMLMediaElement) => {
+            el.currentTime = 0;
+          });
+          await play(page);
+        }
+        return false;
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(true);
 
   // Practice quiz on the lesson's questions, saved on the server.
   await page.getByRole("button", { name: "开始练习" }).click();
