@@ -3,29 +3,16 @@
 // scope: name, year, region, the provider (服务机构) carrying it out, and the satisfaction target (85).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { FormError } from "@/components/Form";
 import { createProjectAction } from "../actions";
+import { useKeptForm } from "./useKeptForm";
 import { FieldError, RegionOptions, type RegionOption } from "./SurveyCreateForm";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-base sm:text-sm aria-[invalid=true]:border-red-500";
 
 export function ProjectForm({ regions, providers, year }: { regions: RegionOption[]; providers: { id: string; name: string }[]; year: number }) {
   const t = useTranslations("surveyAdmin");
-  const [state, dispatch, pending] = useActionState(createProjectAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const invalid = (k: string) => Boolean(errors[k]?.length) || undefined;
-
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => dispatch(data));
-  };
+  const { state, dispatch, pending, form, errors, invalid, submit } = useKeptForm(createProjectAction);
 
   return (
     <form ref={form} action={dispatch} onSubmit={submit} className="grid gap-3 text-sm sm:grid-cols-2" data-testid="project-create">

@@ -4,9 +4,9 @@
 // The session and its survey are written together or not at all (createSession).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { FormError } from "@/components/Form";
 import { createSessionAction } from "../actions";
+import { useKeptForm } from "./useKeptForm";
 import { FieldError } from "./SurveyCreateForm";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-base sm:text-sm aria-[invalid=true]:border-red-500";
@@ -23,20 +23,7 @@ export function SessionForm({
   today: string;
 }) {
   const t = useTranslations("surveyAdmin");
-  const [state, dispatch, pending] = useActionState(createSessionAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const invalid = (k: string) => Boolean(errors[k]?.length) || undefined;
-
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => dispatch(data));
-  };
+  const { state, dispatch, pending, form, errors, invalid, submit } = useKeptForm(createSessionAction);
 
   return (
     <form ref={form} action={dispatch} onSubmit={submit} className="grid gap-3 text-sm sm:grid-cols-2" data-testid="session-create">

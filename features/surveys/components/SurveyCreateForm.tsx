@@ -4,9 +4,10 @@
 // server refuses it (submitted in a transition, not reset), and clears itself once the survey is created.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormError } from "@/components/Form";
 import { createSurveyAction } from "../actions";
+import { useKeptForm } from "./useKeptForm";
 
 export type RegionOption = { code: string; name: string; level: "PROVINCE" | "CITY" | "COUNTY"; parentCode: string | null };
 
@@ -70,25 +71,12 @@ export function SurveyCreateForm({
   today: string;
 }) {
   const t = useTranslations("surveyAdmin");
-  const [state, dispatch, pending] = useActionState(createSurveyAction, null);
   const [target, setTarget] = useState<"COURSE" | "PROJECT">("COURSE");
   const [projectId, setProjectId] = useState("");
-  const form = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const invalid = (k: string) => Boolean(errors[k]?.length) || undefined;
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    form.current?.reset();
+  const { state, dispatch, pending, form, errors, invalid, submit } = useKeptForm(createSurveyAction, () => {
     setTarget("COURSE");
     setProjectId("");
-  }, [state]);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => dispatch(data));
-  };
+  });
 
   if (templates.length === 0) return <p className="text-sm text-slate-600">{t("noTemplates")}</p>;
 
