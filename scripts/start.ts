@@ -1,8 +1,6 @@
 // npm start: build when the sources changed since the last build, migrate the database, sync content/,
 // load the demo data once, print one demo account per role, then serve on PORT (default 3000).
-import { spawn, execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { loadContent } from "@/features/content/load";
 import { syncContent } from "@/features/content/sync";
@@ -11,36 +9,11 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/features/demo/seed";
 import { seedDemoSurveys } from "@/features/demo/surveys";
 import { db } from "@/lib/db";
 import { authSecret, databaseProvider, env } from "@/lib/env";
+import { buildIfNeeded } from "./build";
 import { applyMigrations } from "./db/migrate";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
-const SOURCES = ["app", "components", "features", "lib", "messages", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-
-/** A hash of every source file the build depends on (generated client excluded: it follows the schema). */
-function sourceHash(): string {
-  const h = createHash("sha256");
-  const walk = (p: string) => {
-    if (!existsSync(p) || p.includes(`${path.sep}generated`)) return;
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
-    else h.update(p).update(readFileSync(p));
-  };
-  for (const s of SOURCES) walk(path.join(ROOT, s));
-  h.update(readFileSync(path.join(ROOT, "prisma/models.prisma")));
-  return h.digest("hex");
-}
-
-function buildIfNeeded() {
-  const stamp = path.join(ROOT, ".next", "source-hash");
-  const want = sourceHash();
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === want) {
-    console.log("▸ build is up to date");
-    return;
-  }
-  console.log("▸ building (next build)…");
-  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(stamp, want);
-}
 
 async function main() {
   authSecret(); // creates data/.auth-secret on a fresh clone unless AUTH_SECRET is set

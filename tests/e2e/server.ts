@@ -10,7 +10,7 @@ import { E2E_EXAM_COURSE, E2E_EXAM_PASSWORD, E2E_EXAM_STUDENTS, E2E_FORCED_CHANG
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 async function main() {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does).");
   }
   const provider = testProvider();
