@@ -6,7 +6,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { forbidden as forbiddenError, unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/roles";
-import { getSession, type SessionUser } from "@/lib/session";
+import { getRequestSession, getSession, type SessionUser } from "@/lib/session";
 
 /** Who may do what. Admin may do everything a role may, across all scopes. */
 export const PERMISSIONS = {
@@ -47,7 +47,7 @@ export async function requirePage(permission: Permission, opts: { allowPendingPa
 
 /** For server actions and route handlers: the user, or a typed error (401 / 403). */
 export async function requireRequest(permission: Permission): Promise<SessionUser> {
-  const user = await getSession();
+  const user = await getRequestSession();
   if (!user) throw unauthenticated();
   if (user.mustChangePassword && permission !== "account.self") throw forbiddenError("errors.passwordChangeRequired");
   if (!hasPermission(user, permission)) throw forbiddenError();

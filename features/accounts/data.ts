@@ -1,22 +1,35 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Role } from "@/lib/db";
+import { driverRead } from "@/lib/db/driver";
 
-export async function findSessionUser(id: string) {
-  return db.user.findFirst({
-    where: { id, disabledAt: null },
-    select: {
-      id: true,
-      name: true,
-      mobile: true,
-      role: true,
-      regionCode: true,
-      enterpriseId: true,
-      schoolId: true,
-      positionCode: true,
-      mustChangePassword: true,
-      sessionVersion: true,
-    },
-  });
+const SESSION_USER = {
+  name: "session_user",
+  sqlite: `SELECT "id","name","mobile","role","regionCode","enterpriseId","schoolId","positionCode","mustChangePassword","sessionVersion" FROM "User" WHERE "id" = ? AND "disabledAt" IS NULL`,
+  postgres: `SELECT "id","name","mobile","role","regionCode","enterpriseId","schoolId","positionCode","mustChangePassword","sessionVersion" FROM "User" WHERE "id" = $1 AND "disabledAt" IS NULL`,
+};
+
+export type SessionUserRow = {
+  id: string;
+  name: string;
+  mobile: string;
+  role: Role;
+  regionCode: string | null;
+  enterpriseId: string | null;
+  schoolId: string | null;
+  positionCode: string | null;
+  mustChangePassword: boolean;
+  sessionVersion: number;
+};
+
+/**
+ * The signed-in user's account, or null when it does not exist or is disabled. Asked on every request,
+ * so it is read at the driver (lib/db/driver.ts) rather than through Prisma.
+ */
+export async function findSessionUser(id: string): Promise<SessionUserRow | null> {
+  const [row] = await driverRead<SessionUserRow & { mustChangePassword: boolean | number }>(() => db.$connect(), SESSION_USER, [id]);
+  if (!row) return null;
+  // SQLite keeps booleans as 0/1.
+  return { ...row, mustChangePassword: Boolean(row.mustChangePassword), sessionVersion: Number(row.sessionVersion) };
 }
 
 export async function findLoginUser(mobile: string) {

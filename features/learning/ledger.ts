@@ -19,6 +19,7 @@ import {
   type LessonState,
 } from "./crediting";
 import { assignedCourseIds, learnerLessonIds } from "./data";
+import { heartbeatTransaction } from "./ledger-store";
 import { lessonApplies } from "./rules";
 
 export const heartbeatSchema = z.object({
@@ -65,7 +66,7 @@ async function lessonForLearner(user: SessionUser, lessonId: string, assigned: S
   return lesson;
 }
 
-function stateOf(progress: { creditedSeconds: number; furthestSeconds: number; positionSeconds: number; checkpointsPassed: unknown } | null): LessonState {
+function stateOf(progress: { creditedSeconds: number; furthestSeconds: number; positionSeconds: number; checkpointsPassed: unknown } | null | undefined): LessonState {
   return progress
     ? { creditedSeconds: progress.creditedSeconds, furthestSeconds: progress.furthestSeconds, positionSeconds: progress.positionSeconds, checkpointsPassed: passedOf(progress.checkpointsPassed) }
     : { creditedSeconds: 0, furthestSeconds: 0, positionSeconds: 0, checkpointsPassed: [] };
@@ -114,66 +115,152 @@ async function settleCourse(tx: Tx, user: SessionUser, courseId: string, now: Da
   await issueCertificateIfEligible(tx, { userId, courseId }, now);
 }
 
-/**
- * Credits a batch of heartbeats, in the order given. A heartbeat already recorded (same tab and
- * sequence number) is reported as a duplicate and credits nothing.
- */
-export async function recordHeartbeats(user: SessionUser, beats: HeartbeatInput[], now = () => new Date()): Promise<HeartbeatOutcome[]> {
-  const config = creditingConfig();
-  const assigned = await assignedCourseIds(user);
-  const lessons = new Map<string, Awaited<ReturnType<typeof lessonForLearner>>>();
-  for (const id of new Set(beats.map((b) => b.lessonId))) lessons.set(id, await lessonForLearner(user, id, assigned));
+// Assignment and lesson facts change only when content is synced or an enterprise's designation changes;
+// a heartbeat arrives from every learner every 15 s. The heartbeat path keeps them for REFERENCE_TTL_MS
+// per process (pages and every other write check them afresh), so a change reaches heartbeats within that.
+const REFERENCE_TTL_MS = 30_000;
+const REFERENCE_MAX_ENTRIES = 10_000;
+type Cached<T> = { at: number; value: T };
+const assignmentCache = new Map<string, Cached<Set<string>>>();
+const lessonCache = new Map<string, Cached<LessonRow | null>>();
+type LessonRow = { id: string; courseId: string; kind: "VIDEO" | "READING"; durationSeconds: number | null; minReadingSeconds: number | null; checkpoints: unknown; positions: unknown; archivedAt: Date | null };
 
-  await ensureClock(user.id);
+async function cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < REFERENCE_TTL_MS) return hit.value;
+  const value = await load();
+  if (cache.size >= REFERENCE_MAX_ENTRIES) cache.clear();
+  cache.set(key, { at: now, value });
+  return value;
+}
+
+/** The learner's assigned courses, as the heartbeat path sees them (the same for everyone with this profile). */
+const heartbeatAssignment = (user: SessionUser) =>
+  cached(assignmentCache, `${user.enterpriseId ?? ""}|${user.schoolId ? "school" : ""}|${user.positionCode ?? ""}`, () => assignedCourseIds(user));
+
+/** The lesson if the learner may learn it now; else Forbidden / NotFound. */
+async function heartbeatLesson(user: SessionUser, lessonId: string, assigned: Set<string>) {
+  const lesson = await cached(lessonCache, lessonId, () => db.lesson.findUnique({ where: { id: lessonId }, select: lessonSelect }));
+  if (!lesson || lesson.archivedAt) throw notFound();
+  if (!assigned.has(lesson.courseId) || !lessonApplies((lesson.positions as string[]) ?? [], user.positionCode)) throw forbidden();
+  return lesson;
+}
+
+/** The lesson's figures after a heartbeat, for the page. */
+export type LessonTotals = { creditedSeconds: number; furthestSeconds: number; completed: boolean };
+
+/**
+ * Credits a batch of heartbeats, in the order given, each in its own transaction. A heartbeat already
+ * recorded (same tab and sequence number) is reported as a duplicate and credits nothing. Returns each
+ * heartbeat's outcome and every lesson's figures after the batch.
+ *
+ * The common case runs at the database driver (ledger-store.ts). A heartbeat that completes its lesson
+ * takes the Prisma transaction below instead, which also settles the course and its certificate.
+ */
+export async function recordHeartbeatBatch(
+  user: SessionUser,
+  beats: HeartbeatInput[],
+  now = () => new Date(),
+): Promise<{ outcomes: HeartbeatOutcome[]; lessons: Record<string, LessonTotals> }> {
+  const config = creditingConfig();
+  const assigned = await heartbeatAssignment(user);
+  const lessons = new Map<string, LessonRow>();
+  for (const id of new Set(beats.map((b) => b.lessonId))) lessons.set(id, await heartbeatLesson(user, id, assigned));
+
   const outcomes: HeartbeatOutcome[] = [];
+  const totals: Record<string, LessonTotals> = {};
   for (const beat of beats) {
     const lesson = lessons.get(beat.lessonId)!;
     const rule = ruleOf(lesson);
-    const outcome = await db.$transaction(async (tx) => {
-      const clock = await lockClock(tx, user.id);
-      const seen = await tx.heartbeat.findUnique({ where: { userId_tabId_seq: { userId: user.id, tabId: beat.tabId, seq: beat.seq } }, select: { id: true } });
-      if (seen) return { seq: beat.seq, tabId: beat.tabId, status: "duplicate" as const, credited: 0, notes: [] };
-
+    const fast = await heartbeatTransaction<{ outcome: HeartbeatOutcome; totals: LessonTotals } | null>({ userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, tabId: beat.tabId, seq: beat.seq }, (stored) => {
+      const state = stateOf(stored.progress);
+      if (stored.seen) {
+        const current = { creditedSeconds: state.creditedSeconds, furthestSeconds: state.furthestSeconds, completed: stored.progress?.completed ?? false };
+        return { write: null, result: { outcome: { seq: beat.seq, tabId: beat.tabId, status: "duplicate" as const, credited: 0, notes: [] }, totals: current } };
+      }
       const at = now();
-      const progress = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } } });
-      const state = stateOf(progress);
-      const result = creditHeartbeat({ clock, now: at.getTime(), state, beat, rule, config });
-
-      await tx.heartbeat.create({
-        data: {
-          userId: user.id,
-          lessonId: lesson.id,
-          tabId: beat.tabId,
-          seq: beat.seq,
+      const result = creditHeartbeat({ clock: stored.clock, now: at.getTime(), state, beat, rule, config });
+      // Completing the lesson settles the course too: that one goes through the transaction below.
+      if (!stored.progress?.completed && lessonComplete(rule, result.state, config)) return { write: null, result: null };
+      return {
+        write: {
+          at,
           position: beat.position,
           claimedSeconds: beat.watchedSeconds,
           creditedSeconds: result.credited,
           notes: result.notes.join(","),
+          clock: result.clock,
+          progress: { creditedSeconds: result.state.creditedSeconds, furthestSeconds: result.state.furthestSeconds, positionSeconds: result.state.positionSeconds },
         },
-      });
-      await tx.learningClock.upsert({
-        where: { userId: user.id },
-        create: { userId: user.id, creditedUntil: new Date(result.clock) },
-        update: { creditedUntil: new Date(result.clock) },
-      });
-      const completedNow = !progress?.completedAt && lessonComplete(rule, result.state, config);
-      const data = {
-        creditedSeconds: result.state.creditedSeconds,
-        furthestSeconds: result.state.furthestSeconds,
-        positionSeconds: result.state.positionSeconds,
-        ...(completedNow ? { completedAt: at } : {}),
+        result: {
+          outcome: { seq: beat.seq, tabId: beat.tabId, status: "credited" as const, credited: result.credited, notes: result.notes },
+          totals: { creditedSeconds: result.state.creditedSeconds, furthestSeconds: result.state.furthestSeconds, completed: stored.progress?.completed ?? false },
+        },
       };
-      await tx.lessonProgress.upsert({
-        where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } },
-        create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [], ...data },
-        update: data,
-      });
-      if (completedNow) await settleCourse(tx, user, lesson.courseId, at);
-      return { seq: beat.seq, tabId: beat.tabId, status: "credited" as const, credited: result.credited, notes: result.notes };
     });
-    outcomes.push(outcome);
+    const done = fast ?? (await creditInPrismaTransaction(user, lesson, beat, config, now));
+    outcomes.push(done.outcome);
+    totals[lesson.id] = done.totals;
   }
-  return outcomes;
+  return { outcomes, lessons: totals };
+}
+
+/** Credits a batch of heartbeats (see recordHeartbeatBatch) and returns their outcomes. */
+export async function recordHeartbeats(user: SessionUser, beats: HeartbeatInput[], now = () => new Date()): Promise<HeartbeatOutcome[]> {
+  return (await recordHeartbeatBatch(user, beats, now)).outcomes;
+}
+
+/** One heartbeat in a Prisma transaction: the path of a heartbeat that completes its lesson. */
+async function creditInPrismaTransaction(user: SessionUser, lesson: LessonRow, beat: HeartbeatInput, config: ReturnType<typeof creditingConfig>, now: () => Date) {
+  const rule = ruleOf(lesson);
+  await ensureClock(user.id);
+  return db.$transaction(async (tx) => {
+    const clock = await lockClock(tx, user.id);
+    const progress = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } } });
+    const state = stateOf(progress);
+    const seen = await tx.heartbeat.findUnique({ where: { userId_tabId_seq: { userId: user.id, tabId: beat.tabId, seq: beat.seq } }, select: { id: true } });
+    if (seen) {
+      return {
+        outcome: { seq: beat.seq, tabId: beat.tabId, status: "duplicate" as const, credited: 0, notes: [] },
+        totals: { creditedSeconds: state.creditedSeconds, furthestSeconds: state.furthestSeconds, completed: progress?.completedAt != null },
+      };
+    }
+
+    const at = now();
+    const result = creditHeartbeat({ clock, now: at.getTime(), state, beat, rule, config });
+
+    await tx.heartbeat.create({
+      data: {
+        userId: user.id,
+        lessonId: lesson.id,
+        tabId: beat.tabId,
+        seq: beat.seq,
+        position: beat.position,
+        claimedSeconds: beat.watchedSeconds,
+        creditedSeconds: result.credited,
+        notes: result.notes.join(","),
+      },
+    });
+    await tx.learningClock.update({ where: { userId: user.id }, data: { creditedUntil: new Date(result.clock) } });
+    const completedNow = !progress?.completedAt && lessonComplete(rule, result.state, config);
+    const data = {
+      creditedSeconds: result.state.creditedSeconds,
+      furthestSeconds: result.state.furthestSeconds,
+      positionSeconds: result.state.positionSeconds,
+      ...(completedNow ? { completedAt: at } : {}),
+    };
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: user.id, lessonId: lesson.id } },
+      create: { userId: user.id, lessonId: lesson.id, courseId: lesson.courseId, checkpointsPassed: [], ...data },
+      update: data,
+    });
+    if (completedNow) await settleCourse(tx, user, lesson.courseId, at);
+    return {
+      outcome: { seq: beat.seq, tabId: beat.tabId, status: "credited" as const, credited: result.credited, notes: result.notes },
+      totals: { creditedSeconds: result.state.creditedSeconds, furthestSeconds: result.state.furthestSeconds, completed: completedNow || progress?.completedAt != null },
+    };
+  });
 }
 
 /** Marks a check point passed when the answer is right. The answer key stays here. */
@@ -217,15 +304,6 @@ export async function courseProgress(userId: string, course: { id: string; class
     hoursRequired: course.classHours,
     completedAt: completion?.completedAt ?? null,
   };
-}
-
-/** What the lesson page shows after each flush: credited seconds, furthest point, completed. */
-export async function lessonTotals(userId: string, lessonIds: string[]) {
-  const rows = await db.lessonProgress.findMany({
-    where: { userId, lessonId: { in: lessonIds } },
-    select: { lessonId: true, creditedSeconds: true, furthestSeconds: true, completedAt: true },
-  });
-  return Object.fromEntries(rows.map((r) => [r.lessonId, { creditedSeconds: r.creditedSeconds, furthestSeconds: r.furthestSeconds, completed: r.completedAt !== null }]));
 }
 
 /**

@@ -8,7 +8,7 @@ import messages from "@/messages/zh-CN.json";
 import type { SessionUser } from "@/lib/session";
 
 const session = vi.hoisted(() => ({ current: null as SessionUser | null }));
-vi.mock("@/lib/session", () => ({ getSession: async () => session.current }));
+vi.mock("@/lib/session", () => ({ getSession: async () => session.current, getRequestSession: async () => session.current }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => createTranslator({ locale: "zh-CN", messages }),
 }));

@@ -2,7 +2,7 @@
 // recognised, two tabs at once never credited twice, scope enforced, check points graded on the server.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answerCheckpoint, courseProgress, recordHeartbeats, type HeartbeatInput } from "@/features/learning/ledger";
+import { answerCheckpoint, courseProgress, recordHeartbeatBatch, recordHeartbeats, type HeartbeatInput } from "@/features/learning/ledger";
 import { db } from "@/lib/db";
 import { createAccount, loadDemo, sessionOf } from "./support";
 
@@ -96,6 +96,51 @@ describe("heartbeats", () => {
   it("refuses a lesson that does not exist", async () => {
     const user = await learner();
     await expect(recordHeartbeats(user, [beat({ tabId: randomUUID(), seq: 1, lessonId: "no-such-lesson" })])).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the heartbeat path at the driver (issue 8)", () => {
+  it("writes rows exactly as Prisma reads them: times, figures and the batch's totals", async () => {
+    const user = await learner();
+    const tab = randomUUID();
+    const { outcomes, lessons } = await recordHeartbeatBatch(user, [beat({ tabId: tab, seq: 1 }), beat({ tabId: tab, seq: 2, ageSeconds: 0 })], at(15));
+    expect(outcomes.map((o) => o.status)).toEqual(["credited", "credited"]);
+    // Both beats arrived at 15 s by the injected clock: the second finds the clock already there.
+    expect(outcomes.map((o) => o.credited)).toEqual([15, 0]);
+    const clock = await db.learningClock.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(clock.creditedUntil.getTime()).toBe(T0 + 15_000);
+    const beats = await db.heartbeat.findMany({ where: { userId: user.id }, orderBy: { seq: "asc" } });
+    expect(beats.map((b) => [b.seq, b.claimedSeconds, b.creditedSeconds, b.receivedAt.getTime()])).toEqual([
+      [1, 15, 15, T0 + 15_000],
+      [2, 15, 0, T0 + 15_000],
+    ]);
+    expect(beats[1]!.notes).toContain("wallClock");
+    const progress = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: { userId: user.id, lessonId: READING } } });
+    expect(progress).toMatchObject({ creditedSeconds: 15, courseId: "gongshang-yufang-rumen", completedAt: null, checkpointsPassed: [] });
+    expect(progress.updatedAt.getTime()).toBe(T0 + 15_000);
+    expect(lessons[READING]).toEqual({ creditedSeconds: 15, furthestSeconds: progress.furthestSeconds, completed: false });
+  });
+
+  it("waits for a Prisma transaction in progress instead of writing inside it or failing", async () => {
+    const user = await learner();
+    const tab = randomUUID();
+    await recordHeartbeats(user, [beat({ tabId: tab, seq: 0, watchedSeconds: 0 })], at(0));
+    let heartbeatDone = false;
+    let sawHeartbeatInside = true;
+    const held = db.$transaction(async (tx) => {
+      await tx.learningClock.update({ where: { userId: user.id }, data: { creditedUntil: new Date(T0) } });
+      await new Promise((r) => setTimeout(r, 300));
+      sawHeartbeatInside = heartbeatDone;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const sent = recordHeartbeats(user, [beat({ tabId: tab, seq: 1 })], at(15)).then((o) => {
+      heartbeatDone = true;
+      return o;
+    });
+    const [, outcomes] = await Promise.all([held, sent]);
+    expect(sawHeartbeatInside).toBe(false);
+    expect(outcomes[0]).toMatchObject({ status: "credited", credited: 15 });
+    expect(await credited(user.id)).toBe(15);
   });
 });
 

@@ -2,7 +2,7 @@
 // online, navigator.sendBeacon when the page is hidden, the offline queue on reconnect). Idempotent:
 // a heartbeat already recorded is answered as a duplicate and credits nothing.
 import { NextResponse } from "next/server";
-import { heartbeatBatchSchema, lessonTotals, recordHeartbeats } from "@/features/learning/ledger";
+import { heartbeatBatchSchema, recordHeartbeatBatch } from "@/features/learning/ledger";
 import { routeHandler } from "@/lib/route";
 
 export const POST = routeHandler("heartbeats", "learning.own", async (user, request) => {
@@ -16,7 +16,5 @@ export const POST = routeHandler("heartbeats", "learning.own", async (user, requ
   if (!parsed.success) {
     return NextResponse.json({ error: "VALIDATION", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
   }
-  const outcomes = await recordHeartbeats(user, parsed.data.beats);
-  const lessons = await lessonTotals(user.id, [...new Set(parsed.data.beats.map((b) => b.lessonId))]);
-  return NextResponse.json({ outcomes, lessons });
+  return NextResponse.json(await recordHeartbeatBatch(user, parsed.data.beats));
 });
