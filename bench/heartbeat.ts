@@ -24,10 +24,10 @@ const BARE_PORT = provider === "sqlite" ? 3290 : 3291;
 const HEARTBEAT_SECONDS = 15; // the default LEARNING_HEARTBEAT_SECONDS
 const COURSE = "gongshang-yufang-rumen";
 const LESSON = "rumen-anquanmao-shipin";
-const DURATION = quick ? 4 : 10;
-const RATES = quick ? [500, 1000] : [250, 500, 1000, 1500, 2000];
+const DURATION = quick ? 3 : 10;
+const RATES = quick ? [1000] : [500, 1000, 1500, 2000];
 // Learners: enough that each sends a beat no more often than a real page does at the highest rate.
-const LEARNERS = quick ? 6_000 : 30_000;
+const LEARNERS = quick ? 4_000 : 30_000;
 
 type Target = "real" | "floor" | "prisma" | "http";
 type Row = {
