@@ -27,8 +27,12 @@ function createClient(url: string): Db {
   }
   // One pool for Prisma and the driver-level path (node-postgres' default of 10 connections).
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection the server closes while idle (a restart, a failover, an administrator) is dropped from
+  // the pool and replaced on the next query; unhandled, its error would end the process.
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL connection closed:", error.message));
   driverState.pool = pool;
-  return new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  // $disconnect() ends the pool too.
+  return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { __db?: Db };
