@@ -3,8 +3,12 @@
 // people matched by mobile or ID number. Courses follow from the assignment rules (features/learning),
 // which read the roster: nothing to enrol. Scope: an enterprise admin imports their enterprise's staff,
 // a school admin their school's students, a regulator the staff of enterprises in their region.
+// At scale (issue 8: 100,000 rows, bench/import.ts): the file is read as a stream (./parse.ts), matches
+// are found and new accounts written by bulk statements (./sql.ts), the checked rows are kept packed, and
+// every new account shares one hash of the initial password.
 import "server-only";
 import { createHmac } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { hashPassword } from "@/features/accounts/password";
 import { chunks } from "@/lib/chunks";
 import { db, type Tx } from "@/lib/db";
@@ -18,6 +22,7 @@ import {
   dayOf,
   dayStart,
   MAX_FILE_BYTES,
+  MAX_ROWS,
   planRows,
   summarise,
   type CheckedRow,
@@ -27,6 +32,7 @@ import {
   type RosterKind,
   type Summary,
 } from "./rules";
+import { insertLearners, userIdsMatching } from "./sql";
 
 /** The keyed hash rosters match ID numbers by (the number itself is never stored). */
 export function hashResidentId(id: string): string {
@@ -62,8 +68,11 @@ async function targetOf(user: SessionUser, kind: RosterKind, schoolId?: string |
   throw forbidden();
 }
 
-// SQLite through Prisma allows 999 bound values a query: id lists stay well below (createMany splits itself).
+// SQLite through Prisma allows 999 bound values a query: the id lists of enterprises and leavers stay well below.
 const CHUNK = 500;
+// Ids of matched people are loaded this many a query: Prisma splits an `in` list for SQLite itself, and a
+// longer list costs less per value in its query compiler (issue 8: 20 µs a value at 5,000, 48 µs at 500).
+const LOAD_CHUNK = 5_000;
 
 
 const existingSelect = {
@@ -81,7 +90,7 @@ const existingSelect = {
   schoolClass: { select: { name: true } },
 } as const;
 
-type Client = Pick<Tx, "user" | "enterprise">;
+type Client = Pick<Tx, "user" | "enterprise" | "$queryRaw" | "$executeRaw">;
 
 /** The people a file's rows may match, by mobile and by ID hash. */
 async function existingFor(client: Client, rows: CheckedRow[]) {
@@ -101,16 +110,22 @@ async function existingFor(client: Client, rows: CheckedRow[]) {
     idNumberHash: u.idNumberHash,
     idNumberMasked: u.idNumberMasked,
   });
-  for (const part of chunks(rows.map((r) => r.mobile), CHUNK)) {
-    for (const u of await client.user.findMany({ where: { mobile: { in: part } }, select: existingSelect })) {
+  // Which people match, a statement for 10,000 rows (features/rosters/sql.ts); then only those are
+  // loaded. Smaller statements keep Prisma's WebAssembly memory small (it grows with a query's values).
+  const ids = new Set<string>();
+  for (const part of chunks(rows, 10_000)) {
+    const found = await userIdsMatching(
+      client,
+      part.map((r) => r.mobile),
+      part.flatMap((r) => (r.idHash ? [r.idHash] : [])),
+    );
+    for (const id of found) ids.add(id);
+  }
+  for (const part of chunks([...ids], LOAD_CHUNK)) {
+    for (const u of await client.user.findMany({ where: { id: { in: part } }, select: existingSelect })) {
       const e = toExisting(u);
       byMobile.set(e.mobile, e);
       if (e.idNumberHash) byIdHash.set(e.idNumberHash, e);
-    }
-  }
-  for (const part of chunks(rows.flatMap((r) => (r.idHash ? [r.idHash] : [])), CHUNK)) {
-    for (const u of await client.user.findMany({ where: { idNumberHash: { in: part } }, select: existingSelect })) {
-      byIdHash.set(u.idNumberHash!, toExisting(u));
     }
   }
   return { byMobile, byIdHash };
@@ -165,6 +180,29 @@ async function leaversOf(client: Client, target: Target, planned: PlannedRow[]) 
 
 export type StoredRows = { planned: PlannedRow[]; leave: { id: string; name: string; mobile: string }[] };
 
+// The checked rows are kept between check and commit packed: each row an array of its fields in this
+// order, the whole as gzipped JSON in base64, one string. Prisma's query compiler took 35 s to write
+// 100,000 rows as a JSON tree and under 2 s as one string, and its WebAssembly memory grows by about ten
+// times the size of a value it is given and never shrinks: 16 MB of JSON text grew the process by 170 MB,
+// the 4–6 MB of gzip by a third of that (issue 8, bench/import.ts).
+const ROW_FIELDS = ["line", "name", "mobile", "idHash", "idMasked", "positionCode", "className", "hiredOn", "leftOn", "creditCode", "action", "userId", "orgId"] as const;
+type PackedRows = { v: 2; gzip: string };
+
+function packRows(stored: StoredRows): PackedRows {
+  const json = JSON.stringify({ planned: stored.planned.map((r) => ROW_FIELDS.map((f) => r[f])), leave: stored.leave });
+  return { v: 2, gzip: gzipSync(json).toString("base64") };
+}
+
+/** The kept rows, packed (as written since issue 8) or as the objects of imports checked before. */
+function unpackRows(value: unknown): StoredRows {
+  if (!value || typeof value !== "object" || (value as { v?: unknown }).v !== 2) return value as StoredRows;
+  const packed = JSON.parse(gunzipSync(Buffer.from((value as PackedRows).gzip, "base64")).toString("utf8")) as { planned: unknown[][]; leave: StoredRows["leave"] };
+  return {
+    planned: packed.planned.map((cells) => Object.fromEntries(ROW_FIELDS.map((f, i) => [f, cells[i]])) as PlannedRow),
+    leave: packed.leave,
+  };
+}
+
 export type PreviewInput = { kind: RosterKind; fileName: string; bytes: Buffer; schoolId?: string | null; fullRoster: boolean };
 
 /**
@@ -176,7 +214,7 @@ export async function previewImport(user: SessionUser, input: PreviewInput, now 
   if (input.bytes.length > MAX_FILE_BYTES) throw new AppError("VALIDATION", "roster.fileTooLarge", undefined, { mb: MAX_FILE_BYTES / 1024 / 1024 });
   let table: string[][];
   try {
-    table = await readTable(input.fileName, input.bytes);
+    table = await readTable(input.fileName, input.bytes, MAX_ROWS);
   } catch (error) {
     if (error instanceof UnreadableFile) throw new AppError("VALIDATION", `roster.unreadable.${error.reason}`);
     throw error;
@@ -202,7 +240,7 @@ export async function previewImport(user: SessionUser, input: PreviewInput, now 
       createdById: user.id,
       fileName: input.fileName.slice(0, 200),
       status: problems.length ? "DISCARDED" : "PREVIEW",
-      rows: stored,
+      rows: packRows(stored),
       problems,
       summary,
     },
@@ -222,8 +260,12 @@ export async function previewImport(user: SessionUser, input: PreviewInput, now 
 // Commit progress lives in the process that runs the commit (the request polls the same instance).
 const progress: Map<string, { processed: number; total: number }> = ((globalThis as { __rosterProgress?: Map<string, { processed: number; total: number }> }).__rosterProgress ??= new Map());
 
+/** An import of this user (an admin's: any), without its kept rows (megabytes for a large file). */
 async function ownImport(user: SessionUser, id: string) {
-  const row = await db.rosterImport.findUnique({ where: { id } });
+  const row = await db.rosterImport.findUnique({
+    where: { id },
+    select: { id: true, kind: true, enterpriseId: true, schoolId: true, createdById: true, status: true, summary: true, error: true },
+  });
   if (!row) throw notFound();
   if (row.createdById !== user.id && user.role !== "ADMIN") throw forbidden();
   return row;
@@ -258,7 +300,7 @@ export async function discardImport(user: SessionUser, id: string) {
 export async function commitImport(user: SessionUser, id: string, initialPassword: string | undefined, now = new Date()) {
   const row = await ownImport(user, id);
   if (row.status !== "PREVIEW") throw conflict("roster.notPending");
-  const stored = row.rows as StoredRows;
+  const stored = unpackRows((await db.rosterImport.findUniqueOrThrow({ where: { id }, select: { rows: true } })).rows);
   const target: Target =
     row.kind === "STUDENTS"
       ? { kind: "STUDENTS", schoolId: row.schoolId! }
@@ -314,21 +356,28 @@ async function write(tx: Tx, target: Target, planned: PlannedRow[], leave: Store
       ? { enterpriseId: r.orgId, schoolId: null, positionCode: r.positionCode, classId: null }
       : { schoolId: r.orgId, enterpriseId: null, classId: classIds.get(r.className!)!, positionCode: null };
 
-  for (const part of chunks(planned.filter((r) => r.action === "create"), CHUNK)) {
-    await tx.user.createMany({
-      data: part.map((r) => ({
-        mobile: r.mobile,
-        name: r.name,
-        role: "LEARNER" as const,
-        passwordHash,
-        mustChangePassword: true,
-        ...orgFields(r),
-        hiredOn: day(r.hiredOn),
-        leftOn: day(r.leftOn),
-        idNumberHash: r.idHash,
-        idNumberMasked: r.idMasked,
-      })),
-    });
+  // New accounts: learners who must change the password at first login (features/accounts).
+  for (const part of chunks(planned.filter((r) => r.action === "create"), 2_000)) {
+    await insertLearners(
+      tx,
+      part.map((r) => {
+        const org = orgFields(r);
+        return {
+          mobile: r.mobile,
+          name: r.name,
+          passwordHash,
+          enterpriseId: org.enterpriseId,
+          schoolId: org.schoolId,
+          positionCode: org.positionCode,
+          classId: org.classId,
+          hiredOn: day(r.hiredOn),
+          leftOn: day(r.leftOn),
+          idNumberHash: r.idHash,
+          idNumberMasked: r.idMasked,
+        };
+      }),
+      now,
+    );
     report((done += part.length));
   }
   for (const r of planned.filter((p) => p.action === "update")) {

@@ -2,11 +2,16 @@
 // returns the preview (every bad row with its reason, or what a commit would do). Nothing is imported.
 import { NextResponse } from "next/server";
 import { previewImport } from "@/features/rosters/data";
+import { MAX_FILE_BYTES } from "@/features/rosters/rules";
 import { previewFieldsSchema } from "@/features/rosters/schemas";
-import { validation } from "@/lib/errors";
+import { AppError, validation } from "@/lib/errors";
 import { routeHandler } from "@/lib/route";
 
 export const POST = routeHandler("roster preview", "roster.import", async (user, request) => {
+  // Refused before the body is read (a 100,000-row roster is about 6 MB; the form adds a few hundred bytes).
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) {
+    throw new AppError("VALIDATION", "roster.fileTooLarge", undefined, { mb: MAX_FILE_BYTES / 1024 / 1024 });
+  }
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!form || !(file instanceof File)) throw validation({ file: ["required"] }, "roster.noFile");

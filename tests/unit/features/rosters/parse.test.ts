@@ -140,6 +140,31 @@ describe("readTable: xlsx", () => {
     expect(await readTable("a.xlsx", bytes)).toEqual([["姓名"]]);
   });
 
+  it("a large sheet of Chinese text reads back exactly (no character broken between two chunks of the zip)", async () => {
+    // exceljs's streaming reader decoded each chunk on its own: one cell in 100,000 rows came out as
+    // "2009\ufffd\ufffd6月3日" (issue 8). Thousands of distinct Chinese strings cross many chunk boundaries.
+    const names = Array.from({ length: 20_000 }, (_, i) => `测试人员${"甲乙丙丁戊己庚辛壬癸"[i % 10]}${i}号（${2000 + (i % 25)}年${1 + (i % 12)}月入职）`);
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet("名单");
+      ws.addRow(["姓名", "备注"]);
+      for (const n of names) ws.addRow([n, `班组：${n.slice(4)}`]);
+    });
+    const table = await readTable("a.xlsx", bytes);
+    expect(table).toHaveLength(names.length + 1);
+    expect(table.slice(1).map((r) => r[0])).toEqual(names);
+    expect(table.slice(1).map((r) => r[1])).toEqual(names.map((n) => `班组：${n.slice(4)}`));
+  }, 30_000);
+
+  it("stops reading a sheet past the row limit (the rules then refuse it as too long)", async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet("名单");
+      ws.addRow(["姓名", "手机号", "岗位类别"]);
+      for (let i = 0; i < 50; i++) ws.addRow([`人${i}`, `1380000${String(i).padStart(4, "0")}`, "一线班组长"]);
+    });
+    expect(await readTable("a.xlsx", bytes, 10)).toHaveLength(1 + 11);
+    expect(await readTable("a.xlsx", bytes)).toHaveLength(51);
+  });
+
   it("the extension decides, in any case", async () => {
     const bytes = await xlsx((wb) => {
       wb.addWorksheet("名单").addRow(["姓名", 13800001111]);
