@@ -29,6 +29,9 @@ const steps = [
   { name: "integration tests on SQLite", cmd: [bin("vitest"), "run", "--project", "integration"], env: { TEST_DB: "sqlite" } },
   { name: "integration tests on PostgreSQL", cmd: [bin("vitest"), "run", "--project", "integration"], env: { TEST_DB: "postgresql" }, pg: true },
   { name: "production build", cmd: [bin("next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
+  // Bytes, never timings: the gzipped JavaScript each phone page loads above the framework's floor, against
+  // bench/js-budgets.json, on the build just made (its own SQLite database and port 3190).
+  { name: "JavaScript budget (production build, Chromium, phone)", cmd: [bin("tsx"), "bench/js-budget.ts", "--dist", ".next", "--check"] },
   { name: "browser tests on SQLite (Chromium, phone)", cmd: [bin("playwright"), "test"], env: { TEST_DB: "sqlite" } },
   { name: "browser tests on PostgreSQL (Chromium, phone)", cmd: [bin("playwright"), "test"], env: { TEST_DB: "postgresql" }, pg: true },
 ];
