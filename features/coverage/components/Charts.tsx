@@ -2,10 +2,7 @@
 // Coverage charts (Chart.js, canvas: light on phones). Each has a text alternative: the same figures are
 // in the tables beside it.
 
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
-import { Bar, Line } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Tooltip, Legend);
+import { Bar, Line } from "@/components/charts";
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 const axis = { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } };

@@ -3,12 +3,9 @@
 // averages (Chart.js on canvas, light on phones; the same figures are in the tables beside them, and each
 // chart has a text alternative), and the free-text comments with a filter and pages.
 
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { Bar, Line } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Tooltip, Legend);
+import { Bar, Line } from "@/components/charts";
 
 // The 100-point scale: 20 (very dissatisfied) is the lowest a questionnaire can score.
 const axis = { min: 0, max: 100 };
