@@ -1,54 +1,9 @@
 "use client";
-// The satisfaction dashboard's client parts: the monthly trend against the target line and the item
-// averages (Chart.js on canvas, light on phones; the same figures are in the tables beside them, and each
-// chart has a text alternative), and the free-text comments with a filter and pages.
+// The satisfaction dashboard's client part: the free-text comments with a filter and pages. (Its charts
+// are drawn on the server: SatisfactionFigures.tsx.)
 
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { Bar, Line } from "@/components/charts";
-
-// The 100-point scale: 20 (very dissatisfied) is the lowest a questionnaire can score.
-const axis = { min: 0, max: 100 };
-
-export function SatisfactionTrend({
-  points,
-  target,
-  labels,
-}: {
-  points: { month: string; average: number | null; respondents: number }[];
-  target: number;
-  labels: { average: string; target: string; summary: string };
-}) {
-  return (
-    <div className="h-56" role="img" aria-label={labels.summary}>
-      <Line
-        data={{
-          labels: points.map((p) => p.month),
-          datasets: [
-            { label: labels.average, data: points.map((p) => p.average), borderColor: "#1d4ed8", backgroundColor: "#1d4ed8", tension: 0.2, spanGaps: true },
-            { label: labels.target, data: points.map(() => target), borderColor: "#dc2626", borderDash: [6, 4], pointRadius: 0 },
-          ],
-        }}
-        options={{ maintainAspectRatio: false, animation: false, scales: { y: axis }, plugins: { legend: { position: "bottom" } } }}
-      />
-    </div>
-  );
-}
-
-export function ItemBars({ bars, target, labels }: { bars: { name: string; average: number }[]; target: number; labels: { average: string; summary: string } }) {
-  if (bars.length === 0) return null;
-  return (
-    <div className="mb-3" style={{ height: Math.max(120, bars.length * 28 + 40) }} role="img" aria-label={labels.summary}>
-      <Bar
-        data={{
-          labels: bars.map((b) => (b.name.length > 14 ? `${b.name.slice(0, 13)}…` : b.name)),
-          datasets: [{ label: labels.average, data: bars.map((b) => b.average), backgroundColor: bars.map((b) => (b.average < target ? "#dc2626" : "#16a34a")) }],
-        }}
-        options={{ indexAxis: "y", maintainAspectRatio: false, animation: false, scales: { x: axis }, plugins: { legend: { display: false } } }}
-      />
-    </div>
-  );
-}
 
 type Comment = { id: string; surveyTitle: string; question: string; text: string; day: string; enterpriseName: string; anonymous: boolean };
 

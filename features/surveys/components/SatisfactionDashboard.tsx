@@ -7,7 +7,8 @@ import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/AppShell";
 import { DataTable, type Column } from "@/components/DataTable";
 import type { SatisfactionReport } from "../report";
-import { CommentList, ItemBars, SatisfactionTrend } from "./SatisfactionCharts";
+import { CommentList } from "./SatisfactionCharts";
+import { ItemBars, SatisfactionTrend } from "./SatisfactionFigures";
 
 /** Comments sent to the page (newest first); the export holds all of them. */
 export const COMMENTS_ON_PAGE = 500;
