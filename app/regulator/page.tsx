@@ -3,12 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppShell, EmptyState } from "@/components/AppShell";
 import { Dashboard } from "@/features/coverage/components/Dashboard";
-import { coverageReport } from "@/features/coverage/data";
+import { coverageReport, UNTRAINED_PAGE_SIZE } from "@/features/coverage/data";
 import { ADMIN_START_REGION } from "@/features/coverage/query";
 import { requirePage } from "@/lib/authz";
 import { pageData } from "@/lib/page";
 
-const querySchema = z.object({ period: z.string().max(20).optional().catch(undefined) });
+const querySchema = z.object({
+  period: z.string().max(20).optional().catch(undefined),
+  /** The page of the untrained list (from 1). */
+  untrained: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+});
 
 /** The regulator's dashboard of its own region (a county, a city, or for an admin the demo province). */
 export default async function RegulatorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,8 +26,8 @@ export default async function RegulatorHome({ searchParams }: { searchParams: Pr
       </AppShell>
     );
   }
-  const { period } = querySchema.parse(await searchParams);
-  const report = await pageData(coverageReport(user, { regionCode: code, periodId: period }));
+  const { period, untrained } = querySchema.parse(await searchParams);
+  const report = await pageData(coverageReport(user, { regionCode: code, periodId: period }, new Date(), { untrained: { page: untrained ?? 1, pageSize: UNTRAINED_PAGE_SIZE } }));
   return (
     <AppShell user={user} title={t("title")}>
       <nav className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="regulator-nav">

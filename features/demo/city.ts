@@ -21,7 +21,15 @@ import { scoreResponse, type Level } from "@/features/surveys/rules";
 import { demoCreditCode, DEMO_PASSWORD } from "./seed";
 import { DEMO_PROJECT_SURVEY_ID } from "./surveys";
 
-export type CityOptions = { enterprises: number; staff: number; seed?: number; now?: Date; onProgress?: (message: string) => void };
+export type CityOptions = {
+  enterprises: number;
+  staff: number;
+  seed?: number;
+  now?: Date;
+  onProgress?: (message: string) => void;
+  /** The first staff mobile (default 151 0000 0000): a test sharing its database with others picks its own range. */
+  firstMobile?: number;
+};
 export type CityResult = { enterprises: number; staff: number; completions: number; skipped: boolean };
 
 const CITY = "510400";
@@ -333,7 +341,7 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
       if (leftOn) counts.left++;
       users.push({
         id,
-        mobile: String(FIRST_MOBILE + n),
+        mobile: String((opts.firstMobile ?? FIRST_MOBILE) + n),
         name: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.65 ? pick(GIVEN) : ""),
         role: "LEARNER",
         passwordHash,

@@ -182,12 +182,12 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
         />
       </Card>
 
-      <Card title={t("untrained", { count: report.untrained.length })} testId="untrained">
+      <Card title={t("untrained", { count: report.untrainedTotal })} testId="untrained">
         <DataTable
           testId="untrained-table"
           empty={t("allTrained")}
-          rows={report.untrained.slice(0, 2000).map((u) => ({ ...u, note: u.noCourse ? t("noCourse") : "" }))}
-          pageSize={25}
+          rows={report.untrained.map((u) => ({ ...u, note: u.noCourse ? t("noCourse") : "" }))}
+          pageSize={Math.max(1, report.untrainedPage.pageSize)}
           columns={[
             { key: "name", header: t("col.name"), hrefPrefix: "/records/learners/", hrefKey: "id" },
             { key: "mobile", header: t("col.mobile") },
@@ -196,7 +196,22 @@ export async function Dashboard({ report, basePath }: { report: CoverageReport; 
             { key: "note", header: t("col.note") },
           ]}
         />
-        {report.untrained.length > 2000 ? <p className="mt-2 text-xs text-slate-500">{t("untrainedMore", { count: report.untrained.length })}</p> : null}
+        {report.untrainedTotal > report.untrainedPage.pageSize ? (
+          // The list is paged on the server (a province has hundreds of thousands untrained): one page a request.
+          <nav className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600" aria-label={t("untrained", { count: report.untrainedTotal })} data-testid="untrained-pages">
+            {report.untrainedPage.page > 1 ? (
+              <Link href={`${basePath}?period=${period.id}&untrained=${report.untrainedPage.page - 1}#untrained`} className="rounded bg-slate-100 px-2 py-1 text-brand-700" data-testid="untrained-prev">
+                ← {t("untrainedPrev")}
+              </Link>
+            ) : null}
+            <span>{t("untrainedPage", { page: report.untrainedPage.page, pages: Math.ceil(report.untrainedTotal / report.untrainedPage.pageSize), count: report.untrainedTotal })}</span>
+            {report.untrainedPage.page * report.untrainedPage.pageSize < report.untrainedTotal ? (
+              <Link href={`${basePath}?period=${period.id}&untrained=${report.untrainedPage.page + 1}#untrained`} className="rounded bg-slate-100 px-2 py-1 text-brand-700" data-testid="untrained-next">
+                {t("untrainedNext")} →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </Card>
     </>
   );

@@ -6,7 +6,8 @@ import { scopeQuery } from "@/features/coverage/query";
 import { fileResponse, routeHandler } from "@/lib/route";
 
 export const GET = routeHandler("coverage export", "regulator.view", async (user, request) => {
-  const report = await coverageReport(user, scopeQuery(user, request));
+  // Every untrained person, not a page: the workbook is the full list.
+  const report = await coverageReport(user, scopeQuery(user, request), new Date(), { untrained: "all" });
   const body = await coverageXlsx(report);
   return fileResponse(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `coverage-${report.region.code}-${report.period.id}.xlsx`, `重点岗位培训覆盖率-${report.region.name}-${report.period.id}.xlsx`);
 });
