@@ -20,9 +20,9 @@
 // marked), one certificate per pass and none per fail, nothing left IN_PROGRESS; a second submit of a
 // sample returns the same grade and changes nothing.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { agent, burst, freshConnections, pct, post, type Reply } from "./lib/open-loop";
 import { BENCH_AUTH_SECRET, BENCH_DIST, ROOT, benchBuild, benchDatabase, providerArg, startApp } from "./lib/server";
 
 const provider = providerArg();
@@ -65,33 +65,6 @@ type BurstRow = {
 };
 
 // ---- HTTP: the fetch-action request the browser's router sends ----------------------------------------
-
-// Connections are kept alive within a phase and opened afresh for each (a connection left idle between
-// phases may be closed by the server just as it is reused: a reset that is the client's doing).
-let agent = new http.Agent({ keepAlive: true, maxSockets: 4_096 });
-function freshConnections() {
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 4_096 });
-}
-
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function post(base: URL, pathname: string, headers: Record<string, string>, body: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: base.hostname, port: base.port, path: pathname, method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error("timeout (30 s)")));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 /**
  * Calls a server action as `startExamAction(null, input)` from the browser does. React's encodeReply of
@@ -164,40 +137,6 @@ process.prependListener("SIGTERM", stop); process.on("exit", stop);
   );
   return file;
 }
-
-// ---- Fixed-arrival bursts -----------------------------------------------------------------------------
-
-/** Sends `n` requests evenly over `seconds`; each latency runs from its scheduled send time to the last byte. */
-async function burst(n: number, seconds: number, send: (i: number) => Promise<Outcome>): Promise<Timed[]> {
-  const interval = (seconds * 1000) / n;
-  const t0 = performance.now() + 20;
-  const results = new Array<Timed>(n);
-  const pending: Promise<void>[] = [];
-  let i = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      while (i < n && t0 + i * interval <= now) {
-        const k = i++;
-        const scheduled = t0 + k * interval;
-        const lag = now - scheduled;
-        pending.push(
-          send(k).then(
-            (o) => void (results[k] = { ...o, latency: performance.now() - scheduled, lag }),
-            (e: unknown) => void (results[k] = { ok: false, detail: String((e as Error)?.message ?? e), latency: performance.now() - scheduled, lag }),
-          ),
-        );
-      }
-      if (i < n) setTimeout(tick, Math.max(0, t0 + i * interval - performance.now()));
-      else resolve();
-    };
-    tick();
-  });
-  await Promise.all(pending);
-  return results;
-}
-
-const pct = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]! : NaN);
 
 /** CPU time (user + system, ms) the process has used, from /proc; null where there is no /proc. */
 function cpuMs(pid: number | undefined): number | null {
