@@ -185,6 +185,25 @@ async function main() {
         `  ${row.target} @ ${row.rate}: ${row.rps.toFixed(0)} ok/s, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors + row.timeouts}${row.rowsWritten !== undefined ? `, rows ${row.rowsWritten}/${row.ok}` : ""}`,
       );
 
+    // Steady state: every learner has been learning for a while, so the server has seen each session
+    // once (it decrypts a session cookie on its first use and remembers it until it expires). One
+    // heartbeat per learner, flat out, not measured.
+    await autocannon({
+      url: app.url,
+      connections: 64,
+      amount: ids.length,
+      timeout: 30,
+      requests: [
+        {
+          method: "POST",
+          path: targets.real.path,
+          setupRequest: (req) => {
+            const i = next++ % ids.length;
+            return { ...req, body: body(i), headers: headersOf(targets.real, i) };
+          },
+        },
+      ],
+    });
     // Warm up every target (JIT, connection pools, route compilation caches).
     for (const target of Object.keys(targets) as Target[]) await atRate(target, 200, 2);
     // Side by side: each rate on every target, then each target flat out.
