@@ -2,6 +2,7 @@
 // production build on a fresh database of the provider TEST_DB names (sqlite or postgresql).
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT } from "./tests/e2e/fixtures";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium";
 
 const provider = process.env.TEST_DB === "postgresql" ? "postgresql" : "sqlite";
 const port = E2E_PORT[provider];
@@ -25,18 +26,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      // Debian's Chromium, offline: no sandbox in containers, and nothing that calls home.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: `phone-${provider}` }],

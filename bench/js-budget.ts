@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Response } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.JS_BUDGET_PORT ?? 3190);
@@ -137,8 +138,8 @@ async function main() {
   const app = await startApp({ port: PORT, databaseUrl: database.url });
   lap("server ready");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const measured: Record<string, Script[]> = {};
   const paths: Record<string, string> = {};

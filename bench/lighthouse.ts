@@ -17,6 +17,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Result as LHResult } from "lighthouse";
 import { benchBuild, benchDatabase, providerArg, ROOT, signIn, startApp } from "./lib/server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium";
 
 const PORT = 3191;
 const PASSWORD = "Demo2026!";
@@ -32,18 +33,8 @@ const ALL_PAGES: { name: string; path: string; who: Who }[] = [
   { name: "regulator dashboard", path: "/regulator", who: "regulator" },
 ];
 
-/** Debian's Chromium, headless, with nothing that would reach the (closed) network. */
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+/** Debian's Chromium, headless, as the browser tests start it. */
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 /** --only NAME[,NAME]: audit only the pages whose path contains one of them (while working on one page). */
 const only = arg("--only")?.split(",");
@@ -81,7 +72,7 @@ async function audit(url: string, cookie: string | null): Promise<Run> {
   const { stdout } = await promisify(execFile)(process.execPath, args, {
     cwd: ROOT,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || "/usr/bin/chromium" },
+    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || CHROMIUM_PATH },
   });
   const lhr = JSON.parse(stdout) as LHResult;
   // --save DIR keeps every report (open in https://googlechrome.github.io/lighthouse/viewer/ or read the JSON).
