@@ -7,7 +7,7 @@ import { demoCreditCode } from "@/features/demo/seed";
 import { commitImport, previewImport } from "@/features/rosters/data";
 import { db } from "@/lib/db";
 import { residentIdCheckDigit } from "@/lib/identifiers";
-import { loadDemo, sessionOf } from "./support";
+import { enterpriseWithAdmin, loadDemo, sessionOf } from "./support";
 
 // The bulk insert, wrapped so that a test can make its n-th batch fail, or add to it a row whose mobile
 // someone took after the commit's check (what a concurrent writer would do).
@@ -54,14 +54,8 @@ let adminMobile = "";
 
 beforeAll(async () => {
   await loadDemo();
-  const e = await db.enterprise.upsert({
-    where: { creditCode: CREDIT },
-    create: { name: "东区规模测试有限公司", creditCode: CREDIT, industryCode: "CONSTRUCTION", regionCode: "510402" },
-    update: {},
-  });
-  enterpriseId = e.id;
   adminMobile = "17799990002";
-  await db.user.upsert({ where: { mobile: adminMobile }, create: { mobile: adminMobile, name: "规模测试管理员", role: "ENTERPRISE_ADMIN", passwordHash: "x", enterpriseId }, update: {} });
+  enterpriseId = await enterpriseWithAdmin({ creditCode: CREDIT, name: "东区规模测试有限公司", adminMobile, adminName: "规模测试管理员" });
 });
 
 const staff = () => db.user.count({ where: { enterpriseId, role: "LEARNER" } });

@@ -9,7 +9,7 @@ import { assignedCoursesOfStaff } from "@/features/learning/data";
 import { commitImport, enterpriseRoster, previewImport, setLeft } from "@/features/rosters/data";
 import { db } from "@/lib/db";
 import { residentIdCheckDigit } from "@/lib/identifiers";
-import { loadDemo, sessionOf } from "./support";
+import { enterpriseWithAdmin, loadDemo, sessionOf } from "./support";
 
 const NOW = new Date("2026-11-23T04:00:00Z");
 const CREDIT = demoCreditCode("510402", "RT0000001");
@@ -38,15 +38,8 @@ let adminMobile = "";
 
 beforeAll(async () => {
   await loadDemo();
-  const e = await db.enterprise.upsert({
-    where: { creditCode: CREDIT },
-    create: { name: "东区测试建筑有限公司", creditCode: CREDIT, industryCode: "CONSTRUCTION", regionCode: "510402" },
-    update: {},
-  });
-  enterpriseId = e.id;
-  await db.keyEnterprise.upsert({ where: { enterpriseId_periodId: { enterpriseId, periodId: "2026-2030" } }, create: { enterpriseId, periodId: "2026-2030" }, update: {} });
   adminMobile = "17799990001";
-  await db.user.upsert({ where: { mobile: adminMobile }, create: { mobile: adminMobile, name: "测试企业管理员", role: "ENTERPRISE_ADMIN", passwordHash: "x", enterpriseId }, update: {} });
+  enterpriseId = await enterpriseWithAdmin({ creditCode: CREDIT, name: "东区测试建筑有限公司", adminMobile, adminName: "测试企业管理员", key: true });
 });
 
 const staffCount = () => db.user.count({ where: { enterpriseId, role: "LEARNER" } });

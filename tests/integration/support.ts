@@ -42,3 +42,22 @@ export function randomIp() {
   const b = randomBytes(3);
   return `10.${b[0]}.${b[1]}.${b[2]}`;
 }
+
+/**
+ * A construction enterprise in 东区 (510402) with its admin account (created once, kept across tests of
+ * a file), optionally a key enterprise of the 2026–2030 period. Returns the enterprise id.
+ */
+export async function enterpriseWithAdmin(opts: { creditCode: string; name: string; adminMobile: string; adminName: string; key?: boolean }) {
+  const e = await db.enterprise.upsert({
+    where: { creditCode: opts.creditCode },
+    create: { name: opts.name, creditCode: opts.creditCode, industryCode: "CONSTRUCTION", regionCode: "510402" },
+    update: {},
+  });
+  if (opts.key) await db.keyEnterprise.upsert({ where: { enterpriseId_periodId: { enterpriseId: e.id, periodId: "2026-2030" } }, create: { enterpriseId: e.id, periodId: "2026-2030" }, update: {} });
+  await db.user.upsert({
+    where: { mobile: opts.adminMobile },
+    create: { mobile: opts.adminMobile, name: opts.adminName, role: "ENTERPRISE_ADMIN", passwordHash: "x", enterpriseId: e.id },
+    update: {},
+  });
+  return e.id;
+}
