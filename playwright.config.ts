@@ -39,7 +39,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { TEST_DB: provider },
+    env: { TEST_DB: provider, ...(process.env.E2E_SERVER_PORT ? { E2E_SERVER_PORT: process.env.E2E_SERVER_PORT } : {}) },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });
