@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/session";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string };
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -29,14 +29,15 @@ function fieldErrorsOf(t: Translate, error: z.ZodError): Record<string, string[]
   return out;
 }
 
-function failure(t: Translate, error: unknown): { ok: false; message: string; fieldErrors?: Record<string, string[]> } {
+function failure(t: Translate, error: unknown): { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string } {
   const known = toAppError(error);
   if (known instanceof AppError) {
     const message = t.has(known.message) ? t(known.message, known.params) : known.message;
     const fieldErrors = known.fieldErrors
       ? Object.fromEntries(Object.entries(known.fieldErrors).map(([k, v]) => [k, v.map((m) => translateIssue(t, m))]))
       : undefined;
-    return { ok: false, message, fieldErrors };
+    // The code lets a caller tell a passing fault (UNAVAILABLE: try again) from a final refusal.
+    return { ok: false, message, fieldErrors, code: known.code };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, message: t("errors.unexpected") };

@@ -1,7 +1,7 @@
 // Typed errors. Expected ones carry a code and a message key shown to the user; anything else is
 // logged and shown as a generic message.
 
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(
@@ -31,6 +31,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 /** Prisma known-request error codes, matched by code, never by message text. */
@@ -42,7 +43,10 @@ export function prismaErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps storage errors to typed ones: P2002 unique violation → Conflict, P2025 missing row → NotFound. */
+/**
+ * Maps storage errors to typed ones: P2002 unique violation → Conflict, P2025 missing row → NotFound, the
+ * database locked or unreachable (lib/db/errors.ts: P1001, P1008, P1017) → Unavailable, "try again".
+ */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   switch (prismaErrorCode(error)) {
@@ -50,6 +54,11 @@ export function toAppError(error: unknown): AppError | undefined {
       return conflict();
     case "P2025":
       return notFound();
+    case "P1001":
+    case "P1008":
+    case "P1017":
+      // The database failed, not the request: a transaction it cut off rolled back; sending it again is the remedy.
+      return new AppError("UNAVAILABLE", "errors.unavailable");
     default:
       return undefined;
   }

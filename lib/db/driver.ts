@@ -4,6 +4,9 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaPg } from "@prisma/adapter-pg";
+import { DatabaseUnavailable, isSqliteBusy } from "./errors";
+import { attemptsFor, beginTransaction, releaseClient } from "./pg";
 import { acquireSqliteLock } from "./sqlite-lock";
 
 export const driverState: { sqlite?: Database.Database; pool?: pg.Pool } = {};
@@ -21,6 +24,11 @@ function bound<T extends object>(target: T, override: Partial<Record<keyof T, un
   });
 }
 
+/** SQLite's "locked" (another process writing past the busy timeout), typed; anything else as it is. */
+function sqliteFailure(error: unknown): unknown {
+  return isSqliteBusy(error) ? new DatabaseUnavailable("P1008", true, error) : error;
+}
+
 /**
  * Wraps Prisma's SQLite adapter factory: the connection it opens is kept for the driver-level path, and
  * each of Prisma's transactions holds the process's SQLite lock from BEGIN until COMMIT or ROLLBACK.
@@ -29,12 +37,24 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3): PrismaBette
   return bound(factory, {
     connect: async () => {
       const adapter = await factory.connect();
-      driverState.sqlite = (adapter as unknown as { client: Database.Database }).client;
+      const sqlite = (adapter as unknown as { client: Database.Database }).client;
+      driverState.sqlite = sqlite;
       return bound(adapter, {
         startTransaction: async (...args: Parameters<Adapter["startTransaction"]>) => {
           const release = await acquireSqliteLock();
           try {
             const tx = await adapter.startTransaction(...args);
+            // The adapter begins DEFERRED: a transaction that reads before it writes then fails at once,
+            // without waiting, when another process (a script, a second instance) writes meanwhile
+            // (SQLite cannot wait to upgrade a read to a write). This process's transactions take turns
+            // anyway, so each takes the write lock at its start, waiting up to the busy timeout.
+            try {
+              sqlite.exec("ROLLBACK");
+              sqlite.exec("BEGIN IMMEDIATE");
+            } catch (error) {
+              await tx.rollback(); // the adapter's own lock (no statement: BEGIN IMMEDIATE failed)
+              throw sqliteFailure(error);
+            }
             let released = false;
             const done = () => {
               if (!released) {
@@ -72,28 +92,58 @@ export async function sqliteTransaction<T>(connect: () => Promise<unknown>, work
   if (!sqlite) throw new Error("the SQLite connection is not open");
   const release = await acquireSqliteLock();
   try {
+    // better-sqlite3 rolls the transaction back when `work` or COMMIT throws.
     return sqlite.transaction(work).immediate(sqlite);
+  } catch (error) {
+    throw sqliteFailure(error);
   } finally {
     release();
   }
 }
 
-/** A pg client of the shared pool for one transaction (BEGIN … COMMIT, ROLLBACK on error). */
+/**
+ * A pg client of the shared pool for one transaction (BEGIN … COMMIT, ROLLBACK on error). BEGIN goes to a
+ * live connection (lib/db/pg.ts); a connection lost later fails the transaction with DatabaseUnavailable,
+ * and the server has rolled it back.
+ */
 export async function pgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const pool = driverState.pool;
   if (!pool) throw new Error("the PostgreSQL pool is not open");
-  const client = await pool.connect();
+  const client = await beginTransaction(pool);
   try {
-    await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
+    releaseClient(client);
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
+    releaseClient(client, error);
     throw error;
-  } finally {
-    client.release();
   }
+}
+
+/**
+ * Wraps Prisma's PostgreSQL adapter factory: a transaction whose BEGIN finds its connection gone (the
+ * server dropped it while it sat in the pool) starts again on another; nothing of it had run.
+ */
+export function recoverPgTransactionStarts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+  return bound(factory, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      return bound(adapter, {
+        startTransaction: async (...args: Parameters<PgAdapter["startTransaction"]>) => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await adapter.startTransaction(...args);
+            } catch (error) {
+              if (!(error instanceof DatabaseUnavailable) || attempt >= attemptsFor(pool)) throw error;
+            }
+          }
+        },
+      } as Partial<Record<keyof PgAdapter, unknown>>);
+    },
+  } as Partial<Record<keyof PrismaPg, unknown>>);
 }
 
 /**
@@ -115,6 +165,8 @@ export async function driverRead<T>(connect: () => Promise<unknown>, query: { sq
   const release = await acquireSqliteLock();
   try {
     return statement.all(...params) as T[];
+  } catch (error) {
+    throw sqliteFailure(error);
   } finally {
     release();
   }

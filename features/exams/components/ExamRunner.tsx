@@ -89,10 +89,16 @@ export function ExamRunner({ attemptId, deadline, serverNow, questions }: Props)
           break;
         }
         setOnline(true);
+        if (!result.ok && result.code === "UNAVAILABLE") {
+          // The database is busy or reconnecting: the answer stays queued and goes with the next tick.
+          setError(result.message);
+          break;
+        }
         const now = readPending(attemptId);
         // Remove it unless a newer choice for the same question arrived meanwhile.
         if (now[questionId]?.at === at) delete now[questionId];
         writePending(attemptId, now);
+        if (result.ok) setError(null);
         if (!result.ok) {
           // Time up or already submitted: nothing more can be saved; show the result.
           writePending(attemptId, {});
