@@ -11,6 +11,14 @@ export default async function AdminHome() {
   const [t, counts] = await Promise.all([getTranslations(), platformCounts()]);
   return (
     <AppShell user={user} title={t("admin.title")}>
+      <nav className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="admin-nav">
+        <Link href="/admin/users" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
+          {t("admin.usersLink")}
+        </Link>
+        <Link href="/regulator/audit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
+          {t("admin.auditLink")}
+        </Link>
+      </nav>
       <Card title={t("admin.users")} testId="admin-users">
         <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
           {ROLES.map((r) => (

@@ -37,6 +37,9 @@ export default async function RegulatorHome({ searchParams }: { searchParams: Pr
         <Link href="/provider/surveys" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
           {t("surveysLink")}
         </Link>
+        <Link href="/regulator/audit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:border-brand-600">
+          {t("auditLink")}
+        </Link>
       </nav>
       <Dashboard report={report} basePath="/regulator" />
     </AppShell>

@@ -2,6 +2,7 @@
 // passed, or for a course without an exam the course completed), verified by anyone with the code,
 // revoked by an administrator. What a certificate says is copied into it when issued.
 import "server-only";
+import { recordAudit } from "@/features/audit/data";
 import { certificateDefinitionSchema, examDefinitionSchema } from "@/features/exams/definition";
 import { addMonths, certificateStatus, certificationCycle, maskName } from "@/features/exams/rules";
 import { maskMobile } from "@/lib/identifiers";
@@ -134,12 +135,27 @@ export async function myCertificates(user: SessionUser, now = new Date()) {
   return rows.map((r) => ({ ...r, status: certificateStatus(r, now) }));
 }
 
-/** Revokes a certificate (an administrator, with a reason). Revoking twice keeps the first record. */
+/**
+ * Revokes a certificate (an administrator, with a reason), audited in the same transaction. Revoking
+ * twice keeps the first record (and the first audit event).
+ */
 export async function revokeCertificate(user: SessionUser, input: { code: string; reason: string }, now = new Date()) {
   if (user.role !== "ADMIN") throw forbidden();
   const code = normaliseCode(input.code);
   if (!code) throw notFound();
-  const done = await db.certificate.updateMany({ where: { code, revokedAt: null }, data: { revokedAt: now, revokedReason: input.reason, revokedById: user.id } });
-  if (done.count === 0 && !(await db.certificate.findUnique({ where: { code }, select: { id: true } }))) throw notFound();
+  await db.$transaction(async (tx) => {
+    const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, userId: true, courseTitle: true } });
+    if (!cert) throw notFound();
+    const done = await tx.certificate.updateMany({ where: { id: cert.id, revokedAt: null }, data: { revokedAt: now, revokedReason: input.reason, revokedById: user.id } });
+    if (done.count === 0) return;
+    await recordAudit(tx, {
+      actor: user,
+      action: "certificate.revoke",
+      target: { type: "Certificate", id: cert.id },
+      scope: { userId: cert.userId },
+      // The reason is public already (the verify page shows it); the holder is not named here.
+      detail: { code, course: cert.courseTitle, reason: input.reason },
+    });
+  });
   return { code };
 }

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { recordAudit } from "@/features/audit/data";
 import { coverageReport, type CoverageReport } from "@/features/coverage/data";
 import { db } from "@/lib/db";
 import { AppError, forbidden, HTTP_STATUS, notFound, toAppError, unauthenticated, validation } from "@/lib/errors";
@@ -28,9 +29,13 @@ function feedOwner(user: SessionUser) {
 export async function createApiKey(user: SessionUser, name: string) {
   const regionCode = feedOwner(user);
   const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
-  const row = await db.apiKey.create({
-    data: { name, prefix: key.slice(0, KEY_PREFIX.length + 6), hash: hashKey(key), regionCode, createdById: user.id },
-    select: { id: true, name: true, prefix: true, regionCode: true },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { name, prefix: key.slice(0, KEY_PREFIX.length + 6), hash: hashKey(key), regionCode, createdById: user.id },
+      select: { id: true, name: true, prefix: true, regionCode: true },
+    });
+    await recordAudit(tx, { actor: user, action: "apikey.create", target: { type: "ApiKey", id: created.id }, scope: { regionCode }, detail: { name, prefix: created.prefix } });
+    return created;
   });
   return { ...row, key };
 }
@@ -47,10 +52,15 @@ export async function listApiKeys(user: SessionUser) {
 
 export async function revokeApiKey(user: SessionUser, id: string) {
   feedOwner(user);
-  const key = await db.apiKey.findUnique({ where: { id }, select: { regionCode: true } });
+  const key = await db.apiKey.findUnique({ where: { id }, select: { regionCode: true, name: true, prefix: true } });
   if (!key) throw notFound();
   if (!canAccessRegion(user, key.regionCode)) throw forbidden();
-  await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count > 0) {
+      await recordAudit(tx, { actor: user, action: "apikey.revoke", target: { type: "ApiKey", id }, scope: { regionCode: key.regionCode }, detail: { name: key.name, prefix: key.prefix } });
+    }
+  });
 }
 
 /** The key's owner as the data layer's scope checks see it: a regulator of the key's region. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/features/audit/data";
 import { canAccessRegion, regionWhere } from "@/lib/scope";
 import { forbidden, notFound, validation } from "@/lib/errors";
 import { db } from "@/lib/db";
@@ -64,11 +65,25 @@ export async function setKeyEnterprise(user: SessionUser, enterpriseId: string, 
   const period = await currentPlanPeriod();
   if (!period) throw notFound("errors.noPlanPeriod");
   const key = { enterpriseId_periodId: { enterpriseId, periodId: period.id } };
-  if (isKey) {
-    await db.keyEnterprise.upsert({ where: key, create: { enterpriseId, periodId: period.id, designatedById: user.id }, update: {} });
-  } else {
-    await db.keyEnterprise.deleteMany({ where: { enterpriseId, periodId: period.id } });
-  }
+  await db.$transaction(async (tx) => {
+    // Audited only when the designation changes: setting what already holds records nothing.
+    let changed: boolean;
+    if (isKey) {
+      changed = !(await tx.keyEnterprise.findUnique({ where: key, select: { periodId: true } }));
+      await tx.keyEnterprise.upsert({ where: key, create: { enterpriseId, periodId: period.id, designatedById: user.id }, update: {} });
+    } else {
+      changed = (await tx.keyEnterprise.deleteMany({ where: { enterpriseId, periodId: period.id } })).count > 0;
+    }
+    if (changed) {
+      await recordAudit(tx, {
+        actor: user,
+        action: isKey ? "key-enterprise.designate" : "key-enterprise.undesignate",
+        target: { type: "Enterprise", id: enterpriseId },
+        scope: { enterpriseId },
+        detail: { period: period.id },
+      });
+    }
+  });
   return { enterpriseId, periodId: period.id, isKey };
 }
 
@@ -92,7 +107,10 @@ export async function createEnterprise(user: SessionUser, input: CreateEnterpris
       data: { name: input.name, creditCode: input.creditCode, industryCode: input.industryCode, regionCode: input.regionCode, hazchemType: input.industryCode === "HAZCHEM" ? input.hazchemType : null },
       select: { id: true, name: true },
     });
-    if (input.isKey && period) await tx.keyEnterprise.create({ data: { enterpriseId: e.id, periodId: period.id, designatedById: user.id } });
+    if (input.isKey && period) {
+      await tx.keyEnterprise.create({ data: { enterpriseId: e.id, periodId: period.id, designatedById: user.id } });
+      await recordAudit(tx, { actor: user, action: "key-enterprise.designate", target: { type: "Enterprise", id: e.id }, scope: { enterpriseId: e.id }, detail: { period: period.id, registered: true } });
+    }
     return e;
   });
 }

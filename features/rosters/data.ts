@@ -10,6 +10,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { hashPassword } from "@/features/accounts/password";
+import { narrowestRegion, recordAudit, type AuditScope } from "@/features/audit/data";
 import { chunks } from "@/lib/chunks";
 import { db, type Tx } from "@/lib/db";
 import { identifierSecret } from "@/lib/env";
@@ -24,6 +25,7 @@ import {
   MAX_FILE_BYTES,
   MAX_ROWS,
   planRows,
+  redactResidentIds,
   summarise,
   type CheckedRow,
   type Existing,
@@ -228,7 +230,8 @@ export async function previewImport(user: SessionUser, input: PreviewInput, now 
     today: now,
   });
   const planned = await plan(db, user, target, checked.rows);
-  const problems: Problem[] = [...checked.problems, ...planned.problems].sort((a, b) => a.line - b.line);
+  // An excerpt of a cell may end inside a character (a pair of UTF-16 surrogates): Prisma refuses half a pair.
+  const problems: Problem[] = [...checked.problems, ...planned.problems].sort((a, b) => a.line - b.line).map((p) => (p.value ? { ...p, value: p.value.toWellFormed() } : p));
   const leave = input.fullRoster && problems.length === 0 ? await leaversOf(db, target, planned.planned) : [];
   const summary = summarise(planned.planned, problems, leave.length);
   const stored: StoredRows = { planned: problems.length ? [] : planned.planned, leave };
@@ -238,7 +241,9 @@ export async function previewImport(user: SessionUser, input: PreviewInput, now 
       enterpriseId: target.kind === "STAFF" ? target.enterpriseId : null,
       schoolId: target.kind === "STUDENTS" ? target.schoolId : null,
       createdById: user.id,
-      fileName: input.fileName.slice(0, 200),
+      // A file named after a person may carry their ID number: kept masked, like every value an import keeps.
+      // Without NUL (PostgreSQL refuses it in text) and not cut inside a character.
+      fileName: redactResidentIds(input.fileName).replace(/\u0000/g, "").slice(0, 200).toWellFormed(),
       status: problems.length ? "DISCARDED" : "PREVIEW",
       rows: packRows(stored),
       problems,
@@ -264,7 +269,7 @@ const progress: Map<string, { processed: number; total: number }> = ((globalThis
 async function ownImport(user: SessionUser, id: string) {
   const row = await db.rosterImport.findUnique({
     where: { id },
-    select: { id: true, kind: true, enterpriseId: true, schoolId: true, createdById: true, status: true, summary: true, error: true },
+    select: { id: true, kind: true, enterpriseId: true, schoolId: true, createdById: true, fileName: true, status: true, summary: true, error: true },
   });
   if (!row) throw notFound();
   if (row.createdById !== user.id && user.role !== "ADMIN") throw forbidden();
@@ -285,10 +290,31 @@ export async function importStatus(user: SessionUser, id: string) {
   };
 }
 
+/** Where an import's audit events belong: its enterprise or school; a regulator's, the region of its rows. */
+async function importScope(client: Pick<Tx, "enterprise">, user: SessionUser, row: { enterpriseId: string | null; schoolId: string | null }, planned: PlannedRow[] = []): Promise<AuditScope> {
+  if (row.enterpriseId) return { enterpriseId: row.enterpriseId };
+  if (row.schoolId) return { schoolId: row.schoolId };
+  const orgIds = [...new Set(planned.map((r) => r.orgId))];
+  const regions: string[] = [];
+  for (const part of chunks(orgIds, CHUNK)) {
+    for (const e of await client.enterprise.findMany({ where: { id: { in: part } }, select: { regionCode: true } })) regions.push(e.regionCode);
+  }
+  return { regionCode: narrowestRegion(regions) ?? user.regionCode };
+}
+
 export async function discardImport(user: SessionUser, id: string) {
-  await ownImport(user, id);
-  const { count } = await db.rosterImport.updateMany({ where: { id, status: "PREVIEW" }, data: { status: "DISCARDED", rows: { planned: [], leave: [] } } });
-  if (count === 0) throw conflict("roster.notPending");
+  const row = await ownImport(user, id);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.rosterImport.updateMany({ where: { id, status: "PREVIEW" }, data: { status: "DISCARDED", rows: { planned: [], leave: [] } } });
+    if (count === 0) throw conflict("roster.notPending");
+    await recordAudit(tx, {
+      actor: user,
+      action: "roster.import.discard",
+      target: { type: "RosterImport", id },
+      scope: await importScope(tx, user, row),
+      detail: { fileName: row.fileName, kind: row.kind },
+    });
+  });
 }
 
 /**
@@ -323,7 +349,15 @@ export async function commitImport(user: SessionUser, id: string, initialPasswor
         const changed = again.problems.length > 0 || again.planned.some((r, i) => r.action !== stored.planned[i]!.action || r.userId !== stored.planned[i]!.userId);
         if (changed) throw conflict("roster.changedSinceCheck");
         await write(tx, target, again.planned, stored.leave, passwordHash, now, (n) => progress.set(id, { processed: n, total }));
-        return summarise(again.planned, [], stored.leave.length);
+        const summary = summarise(again.planned, [], stored.leave.length);
+        await recordAudit(tx, {
+          actor: user,
+          action: "roster.import.commit",
+          target: { type: "RosterImport", id },
+          scope: await importScope(tx, user, row, again.planned),
+          detail: { fileName: row.fileName, kind: row.kind, rows: summary.rows, create: summary.create, update: summary.update, leave: summary.leave },
+        });
+        return summary;
       },
       { timeout: 15 * 60_000, maxWait: 30_000 },
     );

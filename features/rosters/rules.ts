@@ -61,6 +61,23 @@ export type CheckedRow = {
 
 const nameSchema = z.string().trim().min(1).max(50);
 
+// A resident ID number inside other text: 18 characters (17 digits and a digit or X) or a first-generation
+// 15-digit number, not part of a longer run of digits.
+const ID_IN_TEXT = /(?<!\d)(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
+
+/** Does this cell hold something shaped like a resident ID number (an ID in the wrong column)? */
+export function containsResidentId(text: string): boolean {
+  return new RegExp(ID_IN_TEXT.source).test(text);
+}
+
+/**
+ * Masks every ID-number-shaped run in a value the import keeps (a problem's echo, a file name): problems
+ * are stored with the import, and an ID number typed into the wrong column must not be kept whole (PIPL).
+ */
+export function redactResidentIds(text: string): string {
+  return text.replace(ID_IN_TEXT, (m) => (m.length === 18 ? maskResidentId(m.toUpperCase()) : `${m.slice(0, 4)}${"*".repeat(m.length - 4)}`));
+}
+
 /** Normalises a header cell: trimmed, lower case, spaces collapsed, a trailing （选填）/(optional) removed. */
 export function normaliseHeader(cell: string): string {
   return cell
@@ -148,10 +165,13 @@ export function checkTable(table: string[][], ctx: CheckContext): { rows: Checke
     const cell = (c: Column) => (map[c] === undefined ? "" : (cells[map[c]!] ?? "").trim());
     if (cells.every((c) => (c ?? "").trim() === "")) return; // blank lines are not rows
     const rowProblems: Problem[] = [];
-    const bad = (column: Column, problem: string, value?: string, otherLine?: number) => rowProblems.push({ line, column, problem, value, otherLine });
+    const bad = (column: Column, problem: string, value?: string, otherLine?: number) =>
+      rowProblems.push({ line, column, problem, value: value === undefined ? undefined : redactResidentIds(value), otherLine });
 
     const name = nameSchema.safeParse(cell("name"));
     if (!name.success) bad("name", cell("name") ? "nameTooLong" : "required");
+    // Columns swapped in the file: a name (or class) that is an ID number would be stored as it is.
+    else if (containsResidentId(name.data)) bad("name", "idInWrongColumn");
 
     const mobile = cell("mobile").replace(/[\s-]/g, "");
     if (!mobile) bad("mobile", "required");
@@ -186,6 +206,7 @@ export function checkTable(table: string[][], ctx: CheckContext): { rows: Checke
       className = cell("className") || null;
       if (!className) bad("className", "required");
       else if (className.length > 50) bad("className", "nameTooLong", className.slice(0, 50));
+      else if (containsResidentId(className)) bad("className", "idInWrongColumn");
     }
 
     const dayCell = (column: "hiredOn" | "leftOn") => {

@@ -1,5 +1,6 @@
 // GET /api/satisfaction/xlsx?region=&year=: the satisfaction report of a region and year as one
 // workbook, in the regulator's scope (another region is refused by satisfactionReport).
+import { recordExport } from "@/features/audit/data";
 import { ADMIN_START_REGION } from "@/features/coverage/query";
 import { satisfactionXlsx } from "@/features/surveys/export";
 import { satisfactionReport } from "@/features/surveys/report";
@@ -16,5 +17,6 @@ export const GET = routeHandler("satisfaction export", "regulator.view", async (
   if (!regionCode) throw validation({ region: ["regionCode"] });
   const report = await satisfactionReport(user, { regionCode, year: query.data.year });
   const body = await satisfactionXlsx(report);
+  await recordExport(user, "export.satisfaction", { type: "Region", id: report.region.code }, { regionCode: report.region.code }, { year: report.year, responses: report.responses });
   return fileResponse(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `satisfaction-${report.region.code}-${report.year}.xlsx`, `学员满意度-${report.region.name}-${report.year}.xlsx`);
 });

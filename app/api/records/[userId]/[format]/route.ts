@@ -2,6 +2,7 @@
 // the admin of their enterprise, regulators of its region and administrators (checked in the data).
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { recordExport } from "@/features/audit/data";
 import { learnerRecord } from "@/features/records/data";
 import { recordPdf, recordXlsx } from "@/features/records/export";
 import { fileResponse, routeHandler } from "@/lib/route";
@@ -15,5 +16,6 @@ export const GET = routeHandler("record export", "account.self", async (user, _r
   const { userId, format } = parsed.data;
   const record = await learnerRecord(user, userId === "me" ? user.id : userId);
   const body = format === "xlsx" ? await recordXlsx(record) : await recordPdf(record);
+  await recordExport(user, "export.records", { type: "User", id: record.person.id }, { userId: record.person.id }, { format, courses: record.courses.length });
   return fileResponse(body, TYPES[format], `record.${format}`, `学员培训档案-${record.person.name}.${format}`);
 });
