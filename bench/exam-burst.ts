@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { agent, burst, freshConnections, pct, post, type Reply } from "./lib/open-loop";
-import { BENCH_AUTH_SECRET, BENCH_DIST, ROOT, benchBuild, benchDatabase, providerArg, startApp } from "./lib/server";
+import { BENCH_AUTH_SECRET, BENCH_SESSION_COOKIE, BENCH_DIST, ROOT, benchBuild, benchDatabase, providerArg, startApp } from "./lib/server";
 
 const provider = providerArg();
 const quick = process.argv.includes("--quick");
@@ -223,8 +223,8 @@ async function main() {
   // Session cookies as Auth.js issues them at sign-in (bench/heartbeat.ts does the same).
   const cookies: string[] = [];
   for (const u of users) {
-    const token = await encode({ token: { sub: u.id, sv: 0 }, secret: BENCH_AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
-    cookies.push(`authjs.session-token=${token}`);
+    const token = await encode({ token: { sub: u.id, sv: 0 }, secret: BENCH_AUTH_SECRET, salt: BENCH_SESSION_COOKIE, maxAge: 3600 });
+    cookies.push(`${BENCH_SESSION_COOKIE}=${token}`);
   }
   const warm = users.slice(0, WARMUP).map((u, i) => ({ id: u.id, cookie: cookies[i]! }));
   const learners = users.slice(WARMUP).map((u, i) => ({ id: u.id, cookie: cookies[WARMUP + i]! }));

@@ -16,7 +16,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { burst, freshConnections, pct, post } from "./lib/open-loop";
-import { BENCH_AUTH_SECRET, ROOT, benchBuild, benchDatabase, providerArg, signIn, startApp, type App } from "./lib/server";
+import { BENCH_AUTH_SECRET, BENCH_SESSION_COOKIE, ROOT, benchBuild, benchDatabase, providerArg, signIn, startApp, type App } from "./lib/server";
 
 const provider = providerArg();
 const quick = process.argv.includes("--quick");
@@ -74,8 +74,8 @@ async function main() {
   // signs in through the real login endpoint below, to show the two are the same kind of session.
   const cookies: string[] = [];
   for (const id of ids) {
-    const token = await encode({ token: { sub: id, sv: 0 }, secret: BENCH_AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
-    cookies.push(`authjs.session-token=${token}`);
+    const token = await encode({ token: { sub: id, sv: 0 }, secret: BENCH_AUTH_SECRET, salt: BENCH_SESSION_COOKIE, maxAge: 3600 });
+    cookies.push(`${BENCH_SESSION_COOKIE}=${token}`);
   }
 
   const app = await startApp({ port: PORT, databaseUrl: database.url, env: { BENCH_FLOOR: "1", LEARNING_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS) } });
@@ -101,9 +101,11 @@ async function main() {
       prisma: { url: app.url, path: "/api/bench/floor?via=prisma", cookie: false },
       http: { url: `http://127.0.0.1:${BARE_PORT}`, path: "/", cookie: false },
     };
+    // Origin as the lesson page's fetch and sendBeacon send it: lib/route.ts refuses a cookie-authorised
+    // POST without it (CSRF).
     const headersOf = (t: (typeof targets)[Target], i: number): Record<string, string> => ({
       "content-type": "application/json",
-      ...(t.cookie ? { cookie: cookies[i]! } : {}),
+      ...(t.cookie ? { cookie: cookies[i]!, origin: app.url } : {}),
     });
     const countRows = () => db.heartbeat.count({ where: { tabId: { startsWith: "bench-tab-" } } });
 
@@ -239,7 +241,7 @@ async function main() {
 async function beat(url: string, cookie: string, _userId: string, seq: number) {
   return fetch(`${url}/api/learning/heartbeats`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie },
+    headers: { "content-type": "application/json", cookie, origin: url },
     body: JSON.stringify({ beats: [{ lessonId: LESSON, tabId: `bench-check-${seq}`, seq, watchedSeconds: 1, visible: true, active: true }] }),
   });
 }

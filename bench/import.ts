@@ -229,7 +229,7 @@ async function main() {
     stopApp = app.stop; // also when a phase fails (main's catch)
     const cookie = await signIn(app.url, ENTERPRISE_ADMIN, DEMO_PASSWORD);
     const call = async <T>(path: string, init: RequestInit): Promise<T> => {
-      const res = await fetch(`${app.url}${path}`, { ...init, headers: { ...init.headers, cookie } });
+      const res = await fetch(`${app.url}${path}`, { ...init, headers: { ...init.headers, cookie, origin: app.url } }); // same-origin, as the browser's upload (lib/csrf.ts)
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };

@@ -4,7 +4,8 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyLogin, type LoginFailure } from "@/features/accounts/login";
 import { loginSchema } from "@/features/accounts/schemas";
-import { authSecret, env } from "@/lib/env";
+import { authCookies } from "@/lib/cookies";
+import { authSecret, env, secureCookies } from "@/lib/env";
 
 declare module "next-auth" {
   interface Session {
@@ -33,6 +34,10 @@ export function clientIp(headers: Headers): string {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
+  // Fixed by the setting, not guessed per request (Auth.js's default): lib/session.ts and the benchmarks
+  // must know the session cookie's name, and a TLS-terminating proxy makes every request look like http.
+  useSecureCookies: secureCookies,
+  cookies: authCookies(secureCookies),
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/login" },
   providers: [

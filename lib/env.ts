@@ -20,11 +20,26 @@ const schema = z.object({
   /** Failed logins from one IP address in the window before that address is refused. */
   LOGIN_MAX_FAILURES_PER_IP: int(50),
   LOGIN_THROTTLE_WINDOW_MINUTES: int(60),
+  /** Login attempts (right or wrong) a minute from one address, counted across instances (lib/rate-limit.ts).
+   *  Generous: a classroom or an enterprise behind one address signs in together. */
+  LOGIN_MAX_ATTEMPTS_PER_IP_PER_MINUTE: int(120),
+  /** Login attempts a minute for one mobile number: bounds a parallel burst the failure count cannot see yet. */
+  LOGIN_MAX_ATTEMPTS_PER_MOBILE_PER_MINUTE: int(30),
   /** Session lifetime. Learners on phones keep a week; a password change ends every session earlier. */
   SESSION_MAX_AGE_HOURS: int(24 * 7),
   /** Keys the hash of resident ID numbers (rosters keep only that hash and a masked form). When unset, a
    *  random one is kept in data/.identifier-secret. Never change it once rosters hold ID numbers. */
   IDENTIFIER_SECRET: z.string().min(32).optional(),
+  /** Years `npm run retention` keeps logs (logins, rate limits, heartbeats, audit events), finished roster
+   *  imports and the identity of people who left (features/privacy/retention.ts). Records are kept at
+   *  least 3 years (DOMAIN.md), so 3 is the floor; 3 is also the default (PIPL art. 19: no longer than
+   *  needed). Class-hour records and certificates are never removed. */
+  RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .default(3)
+    .refine((n) => n >= 3, "RETENTION_YEARS must be at least 3: records are kept at least 3 years (DOMAIN.md)")
+    .refine((n) => n <= 50, "RETENTION_YEARS must be at most 50 (a number of years, not a date)"),
   /** Class-hour crediting (features/learning/crediting.ts): seconds between heartbeats. */
   LEARNING_HEARTBEAT_SECONDS: int(15).refine((n) => n >= 2 && n <= 60, "between 2 and 60 seconds"),
   /** Seconds without interaction before "are you still there?"; no answer pauses crediting. */
@@ -36,6 +51,16 @@ const schema = z.object({
   /** The address learners and inspectors reach the site at (e.g. https://gsyf.example.cn): printed in
    *  certificate QR codes. Unset: the address of the request that made the PDF. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Cookies for HTTPS only (__Host- names, Secure). Unset: when PUBLIC_URL is https://. "false" for plain
+   *  http on a LAN; "true" also works on http://localhost and http://127.0.0.1 (browsers treat them as secure). */
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Other origins lesson videos come from (a CDN, stream.mux.com), comma-separated: the content security
+   *  policy allows them for media, images (posters) and fetches (HLS). E.g. https://video.example.cn */
+  CSP_VIDEO_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), "comma-separated https:// origins, no paths"),
   /** `npm start` loads the demo accounts and enterprises unless this is "false" (production). */
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** With the demo data, a generated city for the coverage dashboard (features/demo/city.ts); 0: none. */
@@ -57,6 +82,11 @@ function load(): Env {
 export const env = load();
 
 export const databaseProvider: "sqlite" | "postgresql" = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+
+/** Served over HTTPS (PUBLIC_URL says so): the CSP upgrades any http:// subresource. */
+export const servedOverHttps = env.PUBLIC_URL?.startsWith("https://") === true;
+/** Session and CSRF cookies with the __Host- prefix and Secure (lib/cookies.ts). */
+export const secureCookies = env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : servedOverHttps;
 
 /**
  * The session-signing secret. A fresh clone has none, and `npm start` must just work: generate one

@@ -1,17 +1,25 @@
-// The one wrapper of route handlers (machine callers and file downloads): the permission check, typed
-// errors as JSON with their HTTP status, anything unexpected logged and answered 500 without details.
+// The one wrapper of route handlers (machine callers and file downloads): the same-origin check of
+// state-changing requests (lib/csrf.ts), the permission check, typed errors as JSON with their HTTP
+// status (a rate limit's with Retry-After), anything unexpected logged and answered 500 without details.
+// Every handler here is authorised by the session cookie; the data feed (API keys) does not use it.
 import "server-only";
 import { NextResponse } from "next/server";
 import { requireRequest, type Permission } from "@/lib/authz";
-import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
+import { checkOrigin } from "@/lib/csrf";
+import { env } from "@/lib/env";
+import { AppError, HTTP_STATUS, forbidden, toAppError } from "@/lib/errors";
+import { RateLimited, rateLimitedResponse } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/session";
 
 export function routeHandler<C>(name: string, permission: Permission, run: (user: SessionUser, request: Request, context: C) => Promise<Response>) {
   return async function handler(request: Request, context: C): Promise<Response> {
     try {
+      // Before the session is read: a forged request learns nothing, not even whether it was signed in.
+      if (!checkOrigin(request, env.PUBLIC_URL).ok) throw forbidden("errors.crossOrigin");
       const user = await requireRequest(permission);
       return await run(user, request, context);
     } catch (error) {
+      if (error instanceof RateLimited) return rateLimitedResponse(error);
       const known = toAppError(error);
       if (known instanceof AppError) {
         // The message is a message key (never internal detail): the browser shows it translated.

@@ -13,7 +13,8 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { findSessionUser } from "@/features/accounts/data";
 import { auth } from "@/lib/auth";
-import { authSecret } from "@/lib/env";
+import { sessionCookieName } from "@/lib/cookies";
+import { authSecret, secureCookies } from "@/lib/env";
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
@@ -26,8 +27,8 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
   return user;
 });
 
-/** Auth.js's session cookie names: over HTTPS with the __Secure- prefix, else without. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+/** The one name lib/auth.ts gives the session cookie (__Host- when served over HTTPS). */
+export const SESSION_COOKIE = sessionCookieName(secureCookies);
 
 type Claims = { sub: string; sv: number; exp: number };
 const decoded = new Map<string, Claims | null>();
@@ -49,11 +50,9 @@ async function claimsOf(token: string, cookieName: string): Promise<Claims | nul
 }
 
 export const getRequestSession = cache(async (): Promise<SessionUser | null> => {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const token = jar.get(name)?.value;
-    if (!token) continue;
-    const claims = await claimsOf(token, name);
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) {
+    const claims = await claimsOf(token, SESSION_COOKIE);
     if (!claims) return null;
     const user = await findSessionUser(claims.sub);
     if (!user || user.sessionVersion !== claims.sv) return null;

@@ -2,6 +2,7 @@
 // the build npm start or the browser tests serve), a fresh database per run, and `next start` on it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { sessionCookieName } from "../../lib/cookies";
 import { buildIfNeeded } from "../../scripts/build";
 import { createTestDatabase, type TestDatabase, type TestProvider } from "../../tests/support/databases";
 
@@ -9,6 +10,10 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Overridable (BENCH_DIST) so two benchmark runs being developed at once do not share a build. */
 export const BENCH_DIST = process.env.BENCH_DIST || ".next-bench";
 export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench-secret";
+/** The benchmark server's cookie setting, fixed whatever the shell says (SECURE_COOKIES, PUBLIC_URL). */
+const BENCH_SECURE_COOKIES = false;
+/** The session cookie's name on the benchmark server: minted cookies use it, and it is their JWT salt. */
+export const BENCH_SESSION_COOKIE = sessionCookieName(BENCH_SECURE_COOKIES);
 
 /** The benchmarks' production build, rebuilt only when the sources changed. */
 export function benchBuild(): void {
@@ -55,6 +60,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
       NEXT_DIST_DIR: BENCH_DIST,
       DATABASE_URL: opts.databaseUrl,
       AUTH_SECRET: BENCH_AUTH_SECRET,
+      SECURE_COOKIES: String(BENCH_SECURE_COOKIES),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -90,7 +96,7 @@ export async function signIn(url: string, mobile: string, password: string): Pro
   });
   const session = cookiesOf(res)
     .split("; ")
-    .find((c) => c.includes("session-token="));
+    .find((c) => c.startsWith(`${BENCH_SESSION_COOKIE}=`));
   if (!session) throw new Error(`sign-in of ${mobile} failed (HTTP ${res.status})`);
   return session;
 }

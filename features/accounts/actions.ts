@@ -25,7 +25,7 @@ export const login = defineAction({
     } catch (error) {
       if (!(error instanceof CredentialsSignin)) throw error;
       const [reason, retryAt] = (error.code ?? "invalid").split(/:(.+)/);
-      if ((reason === "lockedAccount" || reason === "lockedIp") && retryAt) {
+      if ((reason === "lockedAccount" || reason === "lockedIp" || reason === "tooManyAttempts") && retryAt) {
         const format = await getFormatter();
         throw new AppError("RATE_LIMITED", `login.${reason}`, undefined, { time: format.dateTime(new Date(retryAt), "long") });
       }

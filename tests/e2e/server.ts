@@ -31,6 +31,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       // Heartbeats every 2 s so the learning test sees credit move within seconds.
       LEARNING_HEARTBEAT_SECONDS: "2",
+      // The production cookies (__Host- names, Secure): Chromium accepts them from http://127.0.0.1.
+      SECURE_COOKIES: process.env.SECURE_COOKIES ?? "true",
     },
   });
   // The database is dropped by tests/e2e/global-teardown.ts once Playwright has stopped this process.
