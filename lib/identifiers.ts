@@ -142,3 +142,28 @@ export const creditCodeSchema = z
   .refine((v) => creditCodeProblem(v) === null, "creditCode");
 
 export const regionCodeSchema = z.string().trim().refine(isValidRegionCode, "regionCode");
+
+// ---- Text the database can store ------------------------------------------------------------------
+
+/** No NUL (PostgreSQL refuses it in text) and no half of a surrogate pair (Prisma's query protocol refuses it). */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
+}
+
+/**
+ * The schema, also refusing every string in its value that the database could not store, at the field
+ * that holds it (message key "invalidText"). A JSON payload may carry "\u0000" or "\ud800": the query
+ * failed on it and the request was answered as an unexpected error (issue 9, tests/integration/fuzz-api.test.ts).
+ */
+export function storableText<S extends z.ZodType>(schema: S): S {
+  return schema.superRefine((value, ctx) => {
+    const visit = (v: unknown, path: (string | number)[], depth: number): void => {
+      if (typeof v === "string") {
+        if (!isStorableText(v)) ctx.addIssue({ code: "custom", path, message: "invalidText" });
+      } else if (Array.isArray(v) && depth < 8) v.forEach((x, i) => visit(x, [...path, i], depth + 1));
+      else if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && depth < 8)
+        for (const [k, x] of Object.entries(v)) visit(x, [...path, k], depth + 1);
+    };
+    visit(value, [], 0);
+  }) as S;
+}

@@ -7,7 +7,8 @@ import { NextResponse } from "next/server";
 import { requireRequest, type Permission } from "@/lib/authz";
 import { checkOrigin } from "@/lib/csrf";
 import { env } from "@/lib/env";
-import { AppError, HTTP_STATUS, forbidden, toAppError } from "@/lib/errors";
+import { AppError, HTTP_STATUS, forbidden, notFound, toAppError } from "@/lib/errors";
+import { isStorableText } from "@/lib/identifiers";
 import { RateLimited, rateLimitedResponse } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/session";
 
@@ -17,6 +18,9 @@ export function routeHandler<C>(name: string, permission: Permission, run: (user
       // Before the session is read: a forged request learns nothing, not even whether it was signed in.
       if (!checkOrigin(request, env.PUBLIC_URL).ok) throw forbidden("errors.crossOrigin");
       const user = await requireRequest(permission);
+      // A path segment the database cannot store (%00 decodes to NUL, which PostgreSQL refuses) names nothing.
+      const params = (context as { params?: Promise<Record<string, string | string[] | undefined>> } | undefined)?.params;
+      if (params && !Object.values(await params).flat().every((v) => v === undefined || isStorableText(v))) throw notFound();
       return await run(user, request, context);
     } catch (error) {
       if (error instanceof RateLimited) return rateLimitedResponse(error);

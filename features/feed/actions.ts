@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
+import { storableText } from "@/lib/identifiers";
 import { createApiKey, revokeApiKey } from "./data";
 
 export const createApiKeyAction = defineAction({
-  schema: z.object({ name: z.string().trim().min(1, "required").max(60, "tooLong") }),
+  schema: storableText(z.object({ name: z.string().trim().min(1, "required").max(60, "tooLong") })),
   permission: "regulator.view",
   async run({ name }, user) {
     const key = await createApiKey(user!, name);
@@ -16,7 +17,7 @@ export const createApiKeyAction = defineAction({
 });
 
 export const revokeApiKeyAction = defineAction({
-  schema: z.object({ id: z.string().min(1).max(40) }),
+  schema: storableText(z.object({ id: z.string().min(1).max(40) })),
   permission: "regulator.view",
   async run({ id }, user) {
     await revokeApiKey(user!, id);

@@ -6,6 +6,7 @@ import { issueCertificateIfEligible } from "@/features/certificates/data";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
+import { storableText } from "@/lib/identifiers";
 import type { SessionUser } from "@/lib/session";
 import { creditingConfig } from "./config";
 import {
@@ -33,7 +34,7 @@ export const heartbeatSchema = z.object({
   visible: z.boolean(),
   active: z.boolean(),
 });
-export const heartbeatBatchSchema = z.object({ beats: z.array(heartbeatSchema).min(1).max(200) });
+export const heartbeatBatchSchema = storableText(z.object({ beats: z.array(heartbeatSchema).min(1).max(200) }));
 export type HeartbeatInput = z.infer<typeof heartbeatSchema>;
 
 export type HeartbeatOutcome = { seq: number; tabId: string; status: "credited" | "duplicate"; credited: number; notes: CreditNote[] };

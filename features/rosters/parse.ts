@@ -34,12 +34,20 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * A cell's text as the checks and the database may take it: without NUL (PostgreSQL refuses it in text and
+ * JSON) and without a lone surrogate (Prisma's JSON protocol refuses it), trimmed.
+ */
+function cleanText(text: string): string {
+  return text.replace(/\u0000/g, "").toWellFormed().trim();
+}
+
 function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= width; c++) cells.push(cleanText(cellText(row.getCell(c).value)));
     rows[n - 1] = cells;
   });
   // eachRow skips nothing with includeEmpty, but leading gaps stay undefined: make them empty rows.
@@ -101,7 +109,32 @@ class NeedsFullRead extends Error {}
  * tool's order may differ.
  */
 async function streamedRows(bytes: Buffer, rowLimit: number): Promise<string[][]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const input = Readable.from([bytes]);
+  const failed = zipFailure(input); // before the reader pipes the input
+  return Promise.race([rowsOf(input, rowLimit), failed]);
+}
+
+/**
+ * Rejects when the zip stream exceljs pipes `input` into fails. exceljs 4.4 awaits the entry it is reading,
+ * and a damaged entry ("invalid distance too far back" from inflate) never ends: the reader never settled
+ * and the request hung (issue 9, tests/integration/fuzz-importers.test.ts). unzipper reports the failure
+ * only on the zip stream, which exceljs does not expose: it is taken where the input is piped into it.
+ */
+function zipFailure(input: Readable): Promise<never> {
+  return new Promise((_, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = ((destination: NodeJS.WritableStream, options?: { end?: boolean }) => {
+      destination.once("error", (error: Error) => {
+        input.destroy();
+        reject(error);
+      });
+      return pipe(destination, options);
+    }) as typeof input.pipe;
+  });
+}
+
+async function rowsOf(input: Readable, rowLimit: number): Promise<string[][]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -129,7 +162,7 @@ async function streamedRows(bytes: Buffer, rowLimit: number): Promise<string[][]
       const cells: string[] = [];
       let any = false;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const text = cellText(formulaDate(cell, date1904()) ?? cell.value).trim();
+        const text = cleanText(cellText(formulaDate(cell, date1904()) ?? cell.value));
         if (text) any = true;
         cells[c - 1] = text;
       });

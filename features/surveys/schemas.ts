@@ -1,7 +1,7 @@
 // zod schemas of the survey boundaries: a learner's answers (checked against the survey's own items),
 // a provider's template, a survey, an annual project and an offline session.
 import { z } from "zod";
-import { regionCodeSchema } from "@/lib/identifiers";
+import { regionCodeSchema, storableText } from "@/lib/identifiers";
 import { surveyItemSchema, type SurveyItem } from "./definition";
 import { LEVELS } from "./rules";
 
@@ -9,8 +9,14 @@ const id = z.string().trim().min(1).max(64);
 /** A checkbox: "on" (form data) or true when ticked; absent when not. */
 const checkbox = z.unknown().optional().transform((v) => v === true || v === "on" || v === "true");
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
+/** Is yyyy-mm-dd a day that exists? Date reads "2026-02-30" as 2 March. */
+function isCalendarDay(s: string): boolean {
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 /** A calendar day (yyyy-mm-dd) in Beijing time. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").transform((s) => new Date(`${s}T00:00:00+08:00`)).refine((d) => !Number.isNaN(d.getTime()), "date");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date", abort: true }).refine(isCalendarDay, "date").transform((s) => new Date(`${s}T00:00:00+08:00`));
 const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), day.optional());
 
 /**
@@ -41,7 +47,7 @@ export function answersInput(raw: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
-export const submitSurveySchema = z.object({ surveyId: id }).passthrough();
+export const submitSurveySchema = storableText(z.object({ surveyId: id }).passthrough());
 
 /** The message key (under "validation") of an item problem; the item rules stay in definition.ts. */
 function itemIssueKey(issue: z.core.$ZodIssue): string {
@@ -70,58 +76,66 @@ const templateItemsSchema = z
   });
 
 /** A provider's own template: the same rules as a content template (features/surveys/definition.ts). */
-export const templateInputSchema = z.object({
-  title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
-  intro: z.string().trim().max(500, "tooLong").default(""),
-  items: templateItemsSchema,
-  /** Copy of this template (content or own) to start from, for the record. */
-  basedOn: optionalId,
-});
+export const templateInputSchema = storableText(
+  z.object({
+    title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+    intro: z.string().trim().max(500, "tooLong").default(""),
+    items: templateItemsSchema,
+    /** Copy of this template (content or own) to start from, for the record. */
+    basedOn: optionalId,
+  }),
+);
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 
-export const surveyInputSchema = z
-  .object({
-    templateId: id,
-    title: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(4, "tooShort").max(100, "tooLong").optional()),
-    target: z.enum(["COURSE", "PROJECT"]),
-    courseId: optionalId,
-    projectId: optionalId,
-    /** Course surveys outside a project: whose learners are asked. */
-    regionCode: z.preprocess((v) => (v === "" ? undefined : v), regionCodeSchema.optional()),
-    anonymous: checkbox,
-    requiredForCertificate: checkbox,
-    opensOn: optionalDay,
-    closesOn: optionalDay,
-  })
-  .superRefine((s, ctx) => {
-    if (s.target === "COURSE" && !s.courseId) ctx.addIssue({ code: "custom", path: ["courseId"], message: "required" });
-    if (s.target === "PROJECT" && !s.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "required" });
-    if (!s.projectId && !s.regionCode) ctx.addIssue({ code: "custom", path: ["regionCode"], message: "required" });
-    if (s.opensOn && s.closesOn && s.closesOn < s.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "surveyCloseBeforeOpen" });
-  });
+export const surveyInputSchema = storableText(
+  z
+    .object({
+      templateId: id,
+      title: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(4, "tooShort").max(100, "tooLong").optional()),
+      target: z.enum(["COURSE", "PROJECT"]),
+      courseId: optionalId,
+      projectId: optionalId,
+      /** Course surveys outside a project: whose learners are asked. */
+      regionCode: z.preprocess((v) => (v === "" ? undefined : v), regionCodeSchema.optional()),
+      anonymous: checkbox,
+      requiredForCertificate: checkbox,
+      opensOn: optionalDay,
+      closesOn: optionalDay,
+    })
+    .superRefine((s, ctx) => {
+      if (s.target === "COURSE" && !s.courseId) ctx.addIssue({ code: "custom", path: ["courseId"], message: "required" });
+      if (s.target === "PROJECT" && !s.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "required" });
+      if (!s.projectId && !s.regionCode) ctx.addIssue({ code: "custom", path: ["regionCode"], message: "required" });
+      if (s.opensOn && s.closesOn && s.closesOn < s.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "surveyCloseBeforeOpen" });
+    }),
+);
 export type SurveyInput = z.infer<typeof surveyInputSchema>;
 
-export const projectInputSchema = z.object({
-  name: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
-  year: z.coerce.number().int().min(2021, "year").max(2035, "year"),
-  regionCode: regionCodeSchema,
-  providerId: optionalId,
-  satisfactionTarget: z.coerce.number().min(0, "percentRange").max(100, "percentRange").default(85),
-});
+export const projectInputSchema = storableText(
+  z.object({
+    name: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+    year: z.coerce.number().int().min(2021, "year").max(2035, "year"),
+    regionCode: regionCodeSchema,
+    providerId: optionalId,
+    satisfactionTarget: z.coerce.number().min(0, "percentRange").max(100, "percentRange").default(85),
+  }),
+);
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 
-export const sessionInputSchema = z.object({
-  projectId: id,
-  title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
-  heldOn: day,
-  location: z.string().trim().min(2, "tooShort").max(100, "tooLong"),
-  enterpriseId: optionalId,
-  templateId: id,
-  anonymous: checkbox,
-});
+export const sessionInputSchema = storableText(
+  z.object({
+    projectId: id,
+    title: z.string().trim().min(4, "tooShort").max(100, "tooLong"),
+    heldOn: day,
+    location: z.string().trim().min(2, "tooShort").max(100, "tooLong"),
+    enterpriseId: optionalId,
+    templateId: id,
+    anonymous: checkbox,
+  }),
+);
 export type SessionInput = z.infer<typeof sessionInputSchema>;
 
-export const closeSurveySchema = z.object({ surveyId: id, confirm: z.literal("yes", "confirmRequired") });
+export const closeSurveySchema = storableText(z.object({ surveyId: id, confirm: z.literal("yes", "confirmRequired") }));
 
 export const reportQuerySchema = z.object({
   region: regionCodeSchema,

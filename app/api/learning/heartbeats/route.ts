@@ -14,7 +14,7 @@ export const POST = routeHandler("heartbeats", "learning.own", async (user, requ
   }
   const parsed = heartbeatBatchSchema.safeParse(body);
   if (!parsed.success) {
-    return NextResponse.json({ error: "VALIDATION", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
+    return NextResponse.json({ error: "VALIDATION", message: "errors.validation", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
   }
   return NextResponse.json(await recordHeartbeatBatch(user, parsed.data.beats));
 });

@@ -12,7 +12,7 @@ const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheet
 
 export const GET = routeHandler("record export", "account.self", async (user, _request, { params }: { params: Promise<{ userId: string; format: string }> }) => {
   const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) return NextResponse.json({ error: "NOT_FOUND" }, { status: 404 });
+  if (!parsed.success) return NextResponse.json({ error: "NOT_FOUND", message: "errors.notFound" }, { status: 404 });
   const { userId, format } = parsed.data;
   const record = await learnerRecord(user, userId === "me" ? user.id : userId);
   const body = format === "xlsx" ? await recordXlsx(record) : await recordPdf(record);
