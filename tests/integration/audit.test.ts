@@ -172,8 +172,14 @@ describe("roster imports", () => {
 });
 
 describe("certificates", () => {
+  let holders = 0;
+  /** A certificate of a fresh colleague of `mobile` (same enterprise): other test files read the demo learners' certificates. */
   async function certificateOf(mobile: string, code: string) {
-    const holder = await db.user.findUniqueOrThrow({ where: { mobile }, select: { id: true } });
+    const colleague = await db.user.findUniqueOrThrow({ where: { mobile }, select: { enterpriseId: true, positionCode: true } });
+    const holder = await db.user.create({
+      data: { mobile: `1771500${String(++holders).padStart(4, "0")}`, name: "证书持有人", role: "LEARNER", enterpriseId: colleague.enterpriseId, positionCode: colleague.positionCode, passwordHash: "x" },
+      select: { id: true },
+    });
     return db.certificate.create({
       data: { code, userId: holder.id, courseId: "gongshang-yufang-rumen", cycle: 0, holderName: "张班长", courseTitle: "工伤预防入门", classHours: 2, issuer: "测试", issuedAt: new Date() },
     });
@@ -184,7 +190,7 @@ describe("certificates", () => {
     const admin = await as(ADMIN);
     await revokeCertificate(admin, { code: cert.code, reason: "测试撤销原因" });
     await revokeCertificate(admin, { code: cert.code, reason: "再次撤销" });
-    const holder = await sessionOf(LEARNER);
+    const holder = await sessionOf(LEARNER); // the certificate's holder is a colleague: same enterprise
     const events = await eventsOf({ targetId: cert.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "certificate.revoke", actorRole: "ADMIN", regionCode: "510411", enterpriseId: holder.enterpriseId, detail: { code: cert.code, reason: "测试撤销原因" } });

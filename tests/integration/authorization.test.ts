@@ -73,7 +73,7 @@ describe("server action: designate a key enterprise", () => {
     const target = await enterpriseIn("510421");
     const before = await isKey(target.id);
     const result = await designateKeyEnterprise(null, { enterpriseId: target.id, isKey: before ? "false" : "true" });
-    expect(result).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(result).toMatchObject({ ok: false, message: messages.errors.forbidden });
     expect(await isKey(target.id)).toBe(before);
   });
 
@@ -81,7 +81,7 @@ describe("server action: designate a key enterprise", () => {
     session.current = null;
     const target = await enterpriseIn("510421");
     const result = await designateKeyEnterprise(null, { enterpriseId: target.id, isKey: "true" });
-    expect(result).toEqual({ ok: false, message: messages.errors.unauthenticated });
+    expect(result).toMatchObject({ ok: false, message: messages.errors.unauthenticated });
   });
 
   it("refuses a county regulator for an enterprise in another county", async () => {

@@ -15,7 +15,7 @@ import { rosterMobile, staffRoster } from "../support/roster-file";
 import { enterpriseWithAdmin, loadDemo, sessionOf } from "./support";
 
 const provider = inject("databaseProvider");
-const ADMIN_MOBILE = "16600000002";
+const ADMIN_MOBILE = "16603000002"; // (1660000xxxx are coverage.test.ts learners)
 const PREFIX = "16602";
 const ROWS = 5_000;
 const PASSWORD = "Initial-2026";

@@ -21,8 +21,8 @@ describe("login", () => {
     const account = await createAccount({ password: PASSWORD });
     const wrong = await verifyLogin({ mobile: account.mobile, password: "not-it", ip: randomIp() });
     const unknown = await verifyLogin({ mobile: "13700000999", password: PASSWORD, ip: randomIp() });
-    expect(wrong).toEqual({ ok: false, reason: "invalid" });
-    expect(unknown).toEqual({ ok: false, reason: "invalid" });
+    expect(wrong).toMatchObject({ ok: false, reason: "invalid" });
+    expect(unknown).toMatchObject({ ok: false, reason: "invalid" });
   });
 
   it("locks an account after the limit of failures, even for the right password, until the window passes", async () => {

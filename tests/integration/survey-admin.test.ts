@@ -103,7 +103,7 @@ describe("templates", () => {
     for (const mobile of [CITY_REGULATOR, ENTERPRISE_ADMIN, LEARNER]) {
       await as(mobile);
       const result = await createTemplateAction(null, { title: "越权模板测试", items: [rating("q1", "内容实用吗？")] });
-      expect(result).toEqual({ ok: false, message: messages.errors.forbidden });
+      expect(result).toMatchObject({ ok: false, message: messages.errors.forbidden });
     }
     expect(await counts()).toEqual(before);
   });
@@ -155,7 +155,7 @@ describe("course surveys", () => {
     await as(COUNTY_REGULATOR);
     const before = await counts();
     const outside = await createSurveyAction(null, { templateId: "standard-trainee", target: "COURSE", courseId, regionCode: "510403" });
-    expect(outside).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(outside).toMatchObject({ ok: false, message: messages.errors.forbidden });
     expect(await counts()).toEqual(before);
     expect((await createSurveyAction(null, { templateId: "standard-trainee", target: "COURSE", courseId, regionCode: "510402" })).ok).toBe(true);
   });
@@ -173,7 +173,7 @@ describe("annual projects", () => {
     const before = await counts();
     for (const regionCode of ["510403", "510400"]) {
       const refused = await createProjectAction(null, { name: "越权的年度项目", year: "2026", regionCode, providerId: "", satisfactionTarget: "85" });
-      expect(refused).toEqual({ ok: false, message: messages.errors.forbidden });
+      expect(refused).toMatchObject({ ok: false, message: messages.errors.forbidden });
     }
     const badProvider = await createProjectAction(null, { name: "服务机构不对的项目", year: "2026", regionCode: "510402", providerId: (await sessionOf(LEARNER)).id });
     expect(badProvider).toMatchObject({ ok: false, fieldErrors: { providerId: [messages.validation.surveyProviderUnknown] } });
@@ -186,7 +186,7 @@ describe("annual projects", () => {
     const before = await counts();
     for (const mobile of [PROVIDER, ENTERPRISE_ADMIN, LEARNER]) {
       await as(mobile);
-      expect(await createProjectAction(null, { name: "越权的年度项目", year: "2026", regionCode: "510402" })).toEqual({ ok: false, message: messages.errors.forbidden });
+      expect(await createProjectAction(null, { name: "越权的年度项目", year: "2026", regionCode: "510402" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     }
     expect(await counts()).toEqual(before);
   });
@@ -233,9 +233,9 @@ describe("offline sessions", () => {
     const before = await counts();
     const other = { ...(await sessionOf(PROVIDER)), id: otherProviderId };
     session.current = other;
-    expect(await createSessionAction(null, { projectId, title: "别家机构的现场培训", heldOn: "2026-04-12", location: "东区", templateId: "standard-trainee" })).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(await createSessionAction(null, { projectId, title: "别家机构的现场培训", heldOn: "2026-04-12", location: "东区", templateId: "standard-trainee" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     await as(ENTERPRISE_ADMIN);
-    expect(await createSessionAction(null, { projectId, title: "企业管理员的现场培训", heldOn: "2026-04-12", location: "东区", templateId: "standard-trainee" })).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(await createSessionAction(null, { projectId, title: "企业管理员的现场培训", heldOn: "2026-04-12", location: "东区", templateId: "standard-trainee" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     expect(await counts()).toEqual(before);
 
     await expect(managedProject(other, projectId)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -259,14 +259,14 @@ describe("closing a survey", () => {
   it("is refused without the right to manage it", async () => {
     for (const mobile of [ENTERPRISE_ADMIN, LEARNER]) {
       await as(mobile);
-      expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toEqual({ ok: false, message: messages.errors.forbidden });
+      expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     }
     // Manage rights without the scope: a county regulator for a city-wide survey, another provider.
     await as(COUNTY_REGULATOR);
-    expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     await expect(managedSurvey(await sessionOf(COUNTY_REGULATOR), surveyId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     session.current = { ...(await sessionOf(PROVIDER)), id: otherProviderId };
-    expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toEqual({ ok: false, message: messages.errors.forbidden });
+    expect(await closeSurveyAction(null, { surveyId, confirm: "yes" })).toMatchObject({ ok: false, message: messages.errors.forbidden });
     expect(await closesAt()).toBeNull();
   });
 
