@@ -1,7 +1,7 @@
 // Account administration: the role of an account and the scope that role needs, and disabling an
 // account. Messages are keys under "validation".
 import { z } from "zod";
-import { creditCodeSchema, regionCodeSchema, storableText } from "@/lib/identifiers";
+import { creditCodeSchema, isStorableText, regionCodeSchema, storableText } from "@/lib/identifiers";
 import { ROLES } from "@/lib/roles";
 
 /** An empty form field is no value. */
@@ -9,8 +9,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof
 
 /** The user list's GET parameters: a mobile number or name to find, the account opened. */
 export const userSearchSchema = z.object({
-  q: z.string().trim().min(1).max(40).optional().catch(undefined),
-  user: z.string().min(1).max(40).optional().catch(undefined),
+  // Text the database cannot hold (NUL, half a surrogate pair) searches for nothing rather than failing.
+  q: z.string().trim().min(1).max(40).refine(isStorableText).optional().catch(undefined),
+  user: z.string().min(1).max(40).refine(isStorableText).optional().catch(undefined),
 });
 
 /**

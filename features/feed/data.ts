@@ -11,7 +11,7 @@ import { recordAudit } from "@/features/audit/data";
 import { coverageReport, type CoverageReport } from "@/features/coverage/data";
 import { db } from "@/lib/db";
 import { AppError, forbidden, HTTP_STATUS, notFound, toAppError, unauthenticated, validation } from "@/lib/errors";
-import { regionCodeSchema } from "@/lib/identifiers";
+import { regionCodeSchema, storableText } from "@/lib/identifiers";
 import { canAccessRegion } from "@/lib/scope";
 import type { SessionUser } from "@/lib/session";
 
@@ -87,12 +87,13 @@ async function authenticate(request: Request): Promise<SessionUser> {
 
 export const FEED_TABLES = ["summary", "region", "enterprise", "industry", "position", "family", "trend"] as const;
 
-export const feedQuerySchema = z.object({
+// storableText: text PostgreSQL cannot hold (NUL, half a surrogate pair) is refused here, not by the database.
+export const feedQuerySchema = storableText(z.object({
   region: regionCodeSchema.optional(),
   period: z.string().min(1).max(20).optional(),
   table: z.enum(FEED_TABLES).default("summary"),
   format: z.enum(["json", "csv"]).default("json"),
-});
+}));
 
 type Row = Record<string, string | number | null>;
 
