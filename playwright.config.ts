@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT } from "./tests/e2e/fixtures";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium";
 
+const OWN_SERVERS = /(two-instances|faults)\.spec\.ts$/;
 const provider = process.env.TEST_DB === "postgresql" ? "postgresql" : "sqlite";
 const port = E2E_PORT[provider];
 
@@ -30,7 +31,12 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: `phone-${provider}` }],
+  // Specs that start production servers of their own (two instances, the killed server) run after the
+  // others: their extra Node processes on a 2-core machine would slow the timing-sensitive specs (video).
+  projects: [
+    { name: `phone-${provider}`, testIgnore: OWN_SERVERS },
+    { name: `phone-${provider}-own-servers`, testMatch: OWN_SERVERS, dependencies: [`phone-${provider}`] },
+  ],
   globalTeardown: "./tests/e2e/global-teardown.ts",
   webServer: {
     command: "node --import tsx tests/e2e/server.ts",
