@@ -8,13 +8,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { saveAnswer, startAttempt } from "@/features/exams/data";
+import { saveAnswer } from "@/features/exams/data";
 import { recordHeartbeatBatch } from "@/features/learning/ledger";
 import { db } from "@/lib/db";
 import { driverRead, driverState, pgTransaction } from "@/lib/db/driver";
 import { DatabaseUnavailable } from "@/lib/db/errors";
 import { toAppError } from "@/lib/errors";
-import { createAccount, loadDemo, sessionOf } from "./support";
+import { freshTeamLeader, loadDemo, studentInExam } from "./support";
 
 const provider = inject("databaseProvider");
 const COURSE = "jigong-bixiu";
@@ -48,26 +48,8 @@ async function dropAfterWarmUp() {
   expect(await dropConnections()).toBeGreaterThan(1);
 }
 
-async function learner() {
-  const account = await createAccount({ password: "Learner-2026" });
-  const vt = await db.enterprise.findFirstOrThrow({ where: { regionCode: "510411" } });
-  await db.user.update({ where: { id: account.id }, data: { enterpriseId: vt.id, positionCode: "TEAM_LEADER" } });
-  return sessionOf(account.mobile);
-}
-
-async function studentInExam() {
-  const account = await createAccount({ password: "Student-2026" });
-  const school = await db.school.findFirstOrThrow();
-  await db.user.update({ where: { id: account.id }, data: { schoolId: school.id } });
-  const lessons = await db.lesson.findMany({ where: { courseId: COURSE, archivedAt: null } });
-  const seconds = (l: (typeof lessons)[number]) => l.minReadingSeconds ?? l.durationSeconds ?? 0;
-  await db.lessonProgress.createMany({ data: lessons.map((l) => ({ userId: account.id, lessonId: l.id, courseId: COURSE, creditedSeconds: seconds(l), completedAt: new Date() })) });
-  await db.courseCompletion.create({ data: { userId: account.id, courseId: COURSE, creditedSeconds: lessons.reduce((s, l) => s + seconds(l), 0) } });
-  const user = await sessionOf(account.mobile);
-  const { attemptId } = await startAttempt(user, COURSE);
-  const paper = (await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { paper: true } })).paper as { questionId: string; type: string; options: string[] }[];
-  return { user, attemptId, answers: paper.map((p) => ({ questionId: p.questionId, chosen: [p.type === "true_false" ? "T" : p.options[0]!] })) };
-}
+const learner = freshTeamLeader;
+const inExam = () => studentInExam(COURSE);
 
 const beat = (tabId: string, seq: number) => ({ lessonId: READING, tabId, seq, watchedSeconds: 15, ageSeconds: 0, position: 0, visible: true, active: true });
 
@@ -91,7 +73,7 @@ describe.runIf(provider === "postgresql")("PostgreSQL only: the server ends the 
   });
 
   it("the first Prisma transaction after the drop (an exam answer save) succeeds", async () => {
-    const exam = await studentInExam();
+    const exam = await inExam();
     await dropAfterWarmUp();
     await saveAnswer(exam.user, { attemptId: exam.attemptId, ...exam.answers[0]! });
     expect(await db.examAnswer.findMany({ where: { attemptId: exam.attemptId }, select: { questionId: true, chosen: true } })).toEqual([exam.answers[0]]);

@@ -22,7 +22,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => createTranslat
 const { POST: heartbeatsRoute } = await import("@/app/api/learning/heartbeats/route");
 const { POST: commitRoute } = await import("@/app/api/rosters/imports/[id]/commit/route");
 const { saveAnswerAction } = await import("@/features/exams/actions");
-const { saveAnswer, startAttempt } = await import("@/features/exams/data");
+const { saveAnswer } = await import("@/features/exams/data");
 const { recordHeartbeatBatch } = await import("@/features/learning/ledger");
 const { commitImport, previewImport } = await import("@/features/rosters/data");
 const { demoCreditCode } = await import("@/features/demo/seed");
@@ -30,7 +30,7 @@ const { db } = await import("@/lib/db");
 const { driverState } = await import("@/lib/db/driver");
 const { isSqliteBusy } = await import("@/lib/db/errors");
 const { toAppError } = await import("@/lib/errors");
-const { createAccount, enterpriseWithAdmin, loadDemo, sessionOf } = await import("./support");
+const { enterpriseWithAdmin, freshTeamLeader, loadDemo, sessionOf, studentInExam } = await import("./support");
 
 const provider = inject("databaseProvider");
 const COURSE = "jigong-bixiu";
@@ -46,31 +46,8 @@ beforeAll(async () => {
   enterpriseId = await enterpriseWithAdmin({ creditCode: demoCreditCode("510402", "FT0000001"), name: "东区并发测试建材有限公司", adminMobile: ADMIN_MOBILE, adminName: "并发测试管理员" });
 });
 
-/** A team leader of the demo enterprise: the intro course (and its reading lesson) is assigned to them. */
-async function learner() {
-  const account = await createAccount({ password: "Learner-2026" });
-  const vt = await db.enterprise.findFirstOrThrow({ where: { regionCode: "510411" } });
-  await db.user.update({ where: { id: account.id }, data: { enterpriseId: vt.id, positionCode: "TEAM_LEADER" } });
-  return sessionOf(account.mobile);
-}
-
-/** A technical-school student whose hours are done, with an exam attempt started now. */
-async function studentInExam() {
-  const account = await createAccount({ password: "Student-2026" });
-  const school = await db.school.findFirstOrThrow();
-  await db.user.update({ where: { id: account.id }, data: { schoolId: school.id } });
-  const lessons = await db.lesson.findMany({ where: { courseId: COURSE, archivedAt: null } });
-  const seconds = (l: (typeof lessons)[number]) => l.minReadingSeconds ?? l.durationSeconds ?? 0;
-  await db.lessonProgress.createMany({ data: lessons.map((l) => ({ userId: account.id, lessonId: l.id, courseId: COURSE, creditedSeconds: seconds(l), completedAt: new Date() })) });
-  await db.courseCompletion.create({ data: { userId: account.id, courseId: COURSE, creditedSeconds: lessons.reduce((s, l) => s + seconds(l), 0) } });
-  const user = await sessionOf(account.mobile);
-  const { attemptId } = await startAttempt(user, COURSE);
-  const attempt = await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { paper: true } });
-  const paper = attempt.paper as { questionId: string; type: string; options: string[] }[];
-  // A valid choice per question: the first option (true/false: "T").
-  const answers = paper.map((p) => ({ questionId: p.questionId, chosen: [p.type === "true_false" ? "T" : p.options[0]!] }));
-  return { user, attemptId, answers };
-}
+const learner = freshTeamLeader;
+const inExam = () => studentInExam(COURSE);
 
 const beat = (tabId: string, seq: number) => ({ lessonId: READING, tabId, seq, watchedSeconds: 15, ageSeconds: 0, position: 0, visible: true, active: true });
 
@@ -147,7 +124,7 @@ describe.runIf(provider === "sqlite")("SQLite only: another process holds the da
     expect(await lock.holder.exited).toEqual({ code: 0, signal: null });
     expect(await db.heartbeat.count({ where: { userId: user.id } })).toBe(1);
 
-    const exam = await studentInExam();
+    const exam = await inExam();
     lock = await holdWriteLock(1_500);
     expect(writeLockHeld()).toBe(true);
     session.current = exam.user;
@@ -197,7 +174,7 @@ describe.runIf(provider === "sqlite")("SQLite only: another process holds the da
   });
 
   it("held past the timeout: an answer save says 'busy, try again' (not the unexpected-error message), saves nothing, and the retry saves it", async () => {
-    const exam = await studentInExam();
+    const exam = await inExam();
     session.current = exam.user;
     const lock = await holdWriteLock();
     const refused = await saveAnswerAction(null, { attemptId: exam.attemptId, ...exam.answers[1]! });
@@ -241,7 +218,7 @@ describe.runIf(provider === "sqlite")("SQLite only: another process holds the da
 describe("writers inside the app at once (both databases)", () => {
   it("60 heartbeats of 20 learners, 60 answer saves and a roster commit, all at once: every one succeeds, none is lost", async () => {
     const learners = await Promise.all(Array.from({ length: 20 }, () => learner()));
-    const exam = await studentInExam();
+    const exam = await inExam();
     const staged = await stagedImport(200, 100);
     const tabs = learners.map(() => [randomUUID(), randomUUID(), randomUUID()]);
     const results = await Promise.allSettled([

@@ -61,3 +61,30 @@ export async function enterpriseWithAdmin(opts: { creditCode: string; name: stri
   });
   return e.id;
 }
+
+/** A fresh team leader of the demo enterprise in 仁和区 (the intro course and its reading lesson are assigned). */
+export async function freshTeamLeader() {
+  const account = await createAccount({ password: "Learner-2026" });
+  const vt = await db.enterprise.findFirstOrThrow({ where: { regionCode: "510411" } });
+  await db.user.update({ where: { id: account.id }, data: { enterpriseId: vt.id, positionCode: "TEAM_LEADER" } });
+  return sessionOf(account.mobile);
+}
+
+/**
+ * A fresh technical-school student whose hours of `courseId` are done, as the ledger records them, with an
+ * exam attempt started now, and a valid choice per question of the paper (the first option; true/false "T").
+ */
+export async function studentInExam(courseId: string) {
+  const { startAttempt } = await import("@/features/exams/data");
+  const account = await createAccount({ password: "Student-2026" });
+  const school = await db.school.findFirstOrThrow();
+  await db.user.update({ where: { id: account.id }, data: { schoolId: school.id } });
+  const lessons = await db.lesson.findMany({ where: { courseId, archivedAt: null } });
+  const seconds = (l: (typeof lessons)[number]) => l.minReadingSeconds ?? l.durationSeconds ?? 0;
+  await db.lessonProgress.createMany({ data: lessons.map((l) => ({ userId: account.id, lessonId: l.id, courseId, creditedSeconds: seconds(l), completedAt: new Date() })) });
+  await db.courseCompletion.create({ data: { userId: account.id, courseId, creditedSeconds: lessons.reduce((s, l) => s + seconds(l), 0) } });
+  const user = await sessionOf(account.mobile);
+  const { attemptId } = await startAttempt(user, courseId);
+  const paper = (await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { paper: true } })).paper as { questionId: string; type: string; options: string[] }[];
+  return { user, attemptId, answers: paper.map((p) => ({ questionId: p.questionId, chosen: [p.type === "true_false" ? "T" : p.options[0]!] })) };
+}
